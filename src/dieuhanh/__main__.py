@@ -1,0 +1,5 @@
+import sys
+
+from dieuhanh.cli import main
+
+sys.exit(main())

@@ -1,0 +1,83 @@
+"""`dieuhanh report SUBCOMMAND`: the reports of an organisation from the command line.
+
+  dieuhanh report summary --org SLUG --period 2024-Q1 [--json]
+  dieuhanh report summary --org SLUG --as-of 2024-03-26 [--json]
+
+The JSON of `summary` is a stable contract (operators and our own checks read it): see
+`dieuhanh.reports.figures.Summary.as_dict`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import CommandParser
+
+from dieuhanh.core.cli import Command as BaseCommand
+from dieuhanh.core.cli import UsageError, org_scope, parse_date
+from dieuhanh.reports.figures import Summary, summarize
+from dieuhanh.reports.periods import parse_period
+
+
+def _percent(rate: float | None) -> str:
+    return "-" if rate is None else f"{rate * 100:.1f}%".replace(".", ",")
+
+
+def render_summary_text(summary: Summary, org_name: str) -> str:
+    c = summary.counts
+    head = f"{org_name}\n"
+    if summary.period:
+        p = summary.period
+        head += f"Kỳ {p.label} ({p.start:%d/%m/%Y} - {p.end:%d/%m/%Y}), tình trạng tại {summary.as_of:%d/%m/%Y}\n"
+    else:
+        head += f"Tình trạng tại ngày {summary.as_of:%d/%m/%Y}\n"
+    lines = [
+        head,
+        f"Tổng số: {c.total:02d} nhiệm vụ",
+        f"- Đã thực hiện (hoàn thành): {c.done:02d} nhiệm vụ, đúng hạn {c.done_on_time:02d}, thực hiện chậm: {c.done_late:02d}.",
+        f"- Đang thực hiện (trong hạn): {c.in_progress:02d} nhiệm vụ; quá hạn: {c.overdue:02d} nhiệm vụ.",
+        f"- Chưa thực hiện: {c.not_started:02d} nhiệm vụ (đã quá hạn: {c.not_started_overdue:02d}).",
+        f"- Tỷ lệ hoàn thành: {_percent(c.completion_rate)}; tỷ lệ đúng hạn: {_percent(c.on_time_rate)}.",
+        "",
+        f"{'Đơn vị chủ trì':50} {'Tổng':>5} {'ĐH':>4} {'Chậm':>5} {'Đang':>5} {'QH':>4} {'Chưa':>5}",
+    ]
+    for row in summary.by_unit:
+        r = row.counts
+        lines.append(
+            f"{row.unit[:50]:50} {r.total:5d} {r.done_on_time:4d} {r.done_late:5d} {r.in_progress:5d} {r.overdue:4d} {r.not_started:5d}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+class Command(BaseCommand):
+    help = "Báo cáo của một cơ quan: số liệu kỳ báo cáo (summary)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="subcommand", required=True, parser_class=type(parser))
+        summary = sub.add_parser("summary", help="Số liệu nhiệm vụ của một kỳ hoặc tại một ngày.")
+        summary.add_argument("--org", required=True, help="mã ngắn của cơ quan, ví dụ bac-giang")
+        when = summary.add_mutually_exclusive_group(required=True)
+        when.add_argument("--period", help="2024-03, 2024-Q1, 2024-H1, 2024-9M hoặc 2024")
+        when.add_argument("--as-of", dest="as_of", help="ngày YYYY-MM-DD: mọi nhiệm vụ giao đến ngày đó")
+        summary.add_argument("--json", action="store_true", help="in JSON thay cho bảng")
+        summary.add_argument("--include-subtasks", action="store_true", help="đếm cả nhiệm vụ con")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["subcommand"] == "summary":
+            self.summary(**options)
+        else:  # pragma: no cover - argparse refuses other names
+            raise UsageError(f"không có lệnh con {options['subcommand']}")
+
+    def summary(self, **options: Any) -> None:
+        scope = org_scope(options["org"])
+        if options["period"]:
+            period = parse_period(options["period"], cutoff_day=scope.org.period_cutoff_day)
+            result = summarize(scope, period=period, include_subtasks=options["include_subtasks"])
+        else:
+            as_of = parse_date(options["as_of"], "--as-of")
+            result = summarize(scope, as_of=as_of, include_subtasks=options["include_subtasks"])
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(render_summary_text(result, scope.org.name))
