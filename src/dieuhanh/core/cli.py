@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+
 from django.core.management.base import BaseCommand
 
 from dieuhanh.orgs.models import Organisation

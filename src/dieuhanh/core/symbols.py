@@ -71,7 +71,7 @@ def symbol_key(raw: str | None) -> str:
     """Matching form: NFC, upper case, no spaces, `//` collapsed, no trailing punctuation."""
     value = clean(raw).upper().replace(" ", "")
     value = re.sub(r"/+", "/", value)
-    value = value.replace("–", "-").replace("—", "-")  # noqa: RUF001 - dashes typed in Word
+    value = value.replace("–", "-").replace("—", "-")
     return value.strip(".;,:")
 
 

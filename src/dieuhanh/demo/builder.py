@@ -86,4 +86,3 @@ def build_demo() -> DemoContext:
         for path in STEP_MODULES:
             importlib.import_module(path).build(ctx)
     return ctx
-

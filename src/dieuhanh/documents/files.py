@@ -55,9 +55,7 @@ def validate_upload(file: Any, *, name: str | None = None) -> None:
         )
     suffix = PurePath(name).suffix.lower()
     if suffix not in ALLOWED:
-        raise ValidationError(
-            f"Không nhận tệp “{PurePath(name).name}”: chỉ nhận {ALLOWED_LABEL}.", code="bad_type"
-        )
+        raise ValidationError(f"Không nhận tệp “{PurePath(name).name}”: chỉ nhận {ALLOWED_LABEL}.", code="bad_type")
     if size == 0:
         raise ValidationError(f"Tệp “{PurePath(name).name}” rỗng (0 byte).", code="empty")
     head = _head(file)

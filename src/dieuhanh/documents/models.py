@@ -88,9 +88,7 @@ class Citation(NormalizedModel):
 
     org = models.ForeignKey("orgs.Organisation", on_delete=models.CASCADE, related_name="+")
     citing = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="citations")
-    cited = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
-    )
+    cited = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by")
     kind = models.CharField("Loại văn bản", max_length=10, choices=KIND_CHOICES, blank=True)
     number_raw = models.CharField("Số, ký hiệu", max_length=100)
     number_key = models.CharField(max_length=100, editable=False, db_index=True)
@@ -103,9 +101,7 @@ class Citation(NormalizedModel):
         verbose_name_plural = "trích dẫn"
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["citing", "number_key", "cited_date"], name="citation_unique_per_document"
-            )
+            models.UniqueConstraint(fields=["citing", "number_key", "cited_date"], name="citation_unique_per_document")
         ]
 
     def __str__(self) -> str:

@@ -58,9 +58,7 @@ def _validate(doc: Document) -> None:
         if doc.pk:
             clash = clash.exclude(pk=doc.pk)
         if clash.exists():
-            errors["number_raw"] = (
-                f"Văn bản số {doc.number_raw} ngày {doc.issued_on:%d/%m/%Y} đã có trong sổ."
-            )
+            errors["number_raw"] = f"Văn bản số {doc.number_raw} ngày {doc.issued_on:%d/%m/%Y} đã có trong sổ."
     if errors:
         raise ValidationError(errors)
 
@@ -69,9 +67,9 @@ def _link_waiting_citations(doc: Document) -> None:
     if not doc.number_key:
         return
     date_matches = Q(cited_date__isnull=True) | Q(cited_date=doc.issued_on) if doc.issued_on else Q()
-    Citation.objects.filter(org=doc.org, number_key=doc.number_key, cited__isnull=True).filter(
-        date_matches
-    ).exclude(citing=doc).update(cited=doc)
+    Citation.objects.filter(org=doc.org, number_key=doc.number_key, cited__isnull=True).filter(date_matches).exclude(
+        citing=doc
+    ).update(cited=doc)
 
 
 @transaction.atomic
@@ -166,6 +164,9 @@ def document_update(*, scope: Scope, document: Document, version: int, **fields:
     current.version += 1
     current.save()
     _link_waiting_citations(current)
+    if before["number_raw"] != current.number_raw:
+        for task in current.tasks.all():  # their search text carries the source number
+            task.save(update_fields=["search_text"])
     changes = audit.diff(before, audit.snapshot(current, EDITABLE_FIELDS))
     if changes:
         audit.record(scope=scope, obj=current, action=AuditEvent.Action.UPDATE, changes=changes)
@@ -205,7 +206,5 @@ def citation_add(
         issuer=clean(issuer),
         context=nfc(context).strip(),
     )
-    audit.record(
-        scope=scope, obj=citing, action=AuditEvent.Action.LINK, note=f"Trích dẫn {citation}", changes={}
-    )
+    audit.record(scope=scope, obj=citing, action=AuditEvent.Action.LINK, note=f"Trích dẫn {citation}", changes={})
     return citation

@@ -13,7 +13,5 @@ class OrganisationBackend(ModelBackend):
         if not super().user_can_authenticate(user):
             return False
         person = getattr(user, "person", None)
-        if person is not None and person.org.is_demo and not settings.DEMO_MODE:
-            # Demo passwords are printed on screen: they must never open a real deployment.
-            return False
-        return True
+        # Demo passwords are printed on screen: they must never open a real deployment.
+        return not (person is not None and person.org.is_demo and not settings.DEMO_MODE)

@@ -29,7 +29,15 @@ from dieuhanh.tasks.selectors import facts_by_task, tasks_visible
 from dieuhanh.tasks.status import StatusCounts, past_deadline, status_at
 
 NO_UNIT_LABEL = "Chưa giao phòng, đơn vị (cấp Sở)"
-STATUS_FIELDS = ("id", "assigned_on", "original_deadline", "started_on", "completed_on", "has_extensions", "lead_unit_id")
+STATUS_FIELDS = (
+    "id",
+    "assigned_on",
+    "original_deadline",
+    "started_on",
+    "completed_on",
+    "has_extensions",
+    "lead_unit_id",
+)
 
 
 def period_task_queryset(scope: Scope, period: Period, *, include_subtasks: bool = False) -> QuerySet[Task]:

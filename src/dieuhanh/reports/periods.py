@@ -143,7 +143,13 @@ def make_period(kind: PeriodKind, year: int, index: int = 1, cutoff_day: int = D
     _check_cutoff(cutoff_day)
     if not 1900 <= year <= 2999:
         raise PeriodError(f"Năm {year} không hợp lệ.")
-    limits = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.HALF: 1, PeriodKind.NINE_MONTHS: 1, PeriodKind.YEAR: 1}
+    limits = {
+        PeriodKind.MONTH: 12,
+        PeriodKind.QUARTER: 4,
+        PeriodKind.HALF: 1,
+        PeriodKind.NINE_MONTHS: 1,
+        PeriodKind.YEAR: 1,
+    }
     if not 1 <= index <= limits[kind]:
         raise PeriodError(f"không có {kind.label.lower()} {index} (chỉ từ 1 đến {limits[kind]}).")
     probe = Period(kind, year, index, dt.date(year, 1, 1), dt.date(year, 1, 1), cutoff_day)
@@ -155,13 +161,11 @@ def make_period(kind: PeriodKind, year: int, index: int = 1, cutoff_day: int = D
     return Period(kind, year, index, start, end, cutoff_day)
 
 
-_KEY = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{1,2})|[Qq](?P<quarter>\d)|[Hh](?P<half>\d)|(?P<nine>9[Mm])))?$"
-)
+_KEY = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{1,2})|[Qq](?P<quarter>\d)|[Hh](?P<half>\d)|(?P<nine>9[Mm])))?$")
 
 
 def parse_period(key: str, cutoff_day: int = DEFAULT_CUTOFF_DAY) -> Period:
-    """"2024-Q1" -> Period(2023-12-15 .. 2024-03-14); `PeriodError` with a Vietnamese message otherwise."""
+    """ "2024-Q1" -> Period(2023-12-15 .. 2024-03-14); `PeriodError` with a Vietnamese message otherwise."""
     match = _KEY.match((key or "").strip())
     if not match:
         raise PeriodError(

@@ -6,8 +6,8 @@ import tempfile
 os.environ.setdefault("DIEUHANH_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DIEUHANH_DATA_DIR", tempfile.mkdtemp(prefix="dieuhanh-test-"))
 
-from .base import *  # noqa: E402,F403
-from .base import DATABASES  # noqa: E402
+from .base import *  # noqa: F403
+from .base import DATABASES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

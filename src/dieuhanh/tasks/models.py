@@ -125,7 +125,8 @@ class Task(NormalizedModel):
         return text if len(text) <= 80 else text[:77] + "..."
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.search_text = fold(" ".join([self.content, self.deadline_text, self.result_text]))
+        source = self.source_document.number_raw if self.source_document_id and self.source_document else ""
+        self.search_text = fold(" ".join([self.content, source, self.deadline_text, self.result_text]))
         super().save(*args, **kwargs)
 
     def facts(self, changes: tuple[DeadlineChange, ...] | None = None) -> TaskFacts:

@@ -206,9 +206,7 @@ def task_update(*, scope: Scope, task: Task, version: int, **fields: Any) -> Tas
         _check_same_org(scope, coordinating, "coordinating_units")
     if "deadline" in fields and fields["deadline"] != current.deadline:
         if current.extensions.filter(status=Extension.State.APPROVED).exists():
-            raise ValidationError(
-                {"deadline": "Nhiệm vụ đã được gia hạn: thay đổi thời hạn bằng một lần gia hạn mới."}
-            )
+            raise ValidationError({"deadline": "Nhiệm vụ đã được gia hạn: thay đổi thời hạn bằng một lần gia hạn mới."})
         current.original_deadline = fields["deadline"]
     for name, value in fields.items():
         if name in {"content", "result_text"}:
@@ -392,7 +390,13 @@ def extension_decide(
     else:
         current.status = Extension.State.REJECTED
     current.save()
-    _save(scope, task, before, AuditEvent.Action.EXTEND_DECIDE, note=f"{current.get_status_display()}: {current.decision_note}")
+    _save(
+        scope,
+        task,
+        before,
+        AuditEvent.Action.EXTEND_DECIDE,
+        note=f"{current.get_status_display()}: {current.decision_note}",
+    )
     return current
 
 
@@ -428,7 +432,9 @@ class SplitPart:
 
 
 @transaction.atomic
-def task_split(*, scope: Scope, task: Task, parts: Sequence[SplitPart], assigned_on: dt.date | None = None) -> list[Task]:
+def task_split(
+    *, scope: Scope, task: Task, parts: Sequence[SplitPart], assigned_on: dt.date | None = None
+) -> list[Task]:
     if not parts:
         raise ValidationError({"parts": "Cần ít nhất một phần việc để giao."})
     if not can_edit(scope, task):

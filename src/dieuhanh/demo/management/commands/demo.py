@@ -1,7 +1,7 @@
 """`dieuhanh demo`: a clean demo database, its logins printed, then the app served.
 
-  dieuhanh demo               migrate, rebuild the demo, serve on http://127.0.0.1:8000
-  dieuhanh demo --no-serve    the same without serving
+dieuhanh demo               migrate, rebuild the demo, serve on http://127.0.0.1:8000
+dieuhanh demo --no-serve    the same without serving
 """
 
 from __future__ import annotations
@@ -31,7 +31,11 @@ class Command(BaseCommand):
         except DemoConflict as exc:
             raise UsageError(str(exc)) from None
         out = self.stdout
-        out.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu: " + ", ".join(f"{o.name} (mã {slug})" for slug, o in ctx.orgs.items())))
+        out.write(
+            self.style.SUCCESS(
+                "Đã tạo dữ liệu mẫu: " + ", ".join(f"{o.name} (mã {slug})" for slug, o in ctx.orgs.items())
+            )
+        )
         for note in ctx.notes:
             out.write(f"  {note}")
         out.write("")
