@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from dieuhanh.orgs.models import Organisation, Person, Unit
+from dieuhanh.orgs.models import CalendarDay, Organisation, Person, Unit
 
 
 @admin.register(Organisation)
@@ -21,3 +21,9 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = ["org", "role"]
     search_fields = ["full_name", "email"]
     raw_id_fields = ["user"]
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    list_display = ["date", "kind", "note", "org"]
+    list_filter = ["org", "kind"]

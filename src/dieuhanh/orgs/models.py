@@ -125,3 +125,26 @@ class Person(NormalizedModel):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.title})" if self.title else self.full_name
+
+
+class CalendarDay(NormalizedModel):
+    """A day the organisation works or rests against the national calendar: an official
+    make-up working day, or an extra day off decided by the province."""
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", "Ngày nghỉ thêm"
+        WORKING_DAY = "working_day", "Ngày làm việc bù"
+
+    org = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="calendar_days")
+    date = models.DateField("Ngày")
+    kind = models.CharField("Loại", max_length=20, choices=Kind.choices)
+    note = models.CharField("Căn cứ, ghi chú", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "ngày nghỉ / làm bù"
+        verbose_name_plural = "lịch nghỉ, làm bù"
+        ordering = ["org", "date"]
+        constraints = [models.UniqueConstraint(fields=["org", "date"], name="calendar_day_unique_per_org")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y}: {self.get_kind_display()}"

@@ -40,14 +40,25 @@ STATUS_FIELDS = (
 )
 
 
-def period_task_queryset(scope: Scope, period: Period, *, include_subtasks: bool = False) -> QuerySet[Task]:
+def _restrict(tasks: QuerySet[Task], include_subtasks: bool, assigner_level: str | None) -> QuerySet[Task]:
+    if not include_subtasks:
+        tasks = tasks.filter(parent__isnull=True)
+    if assigner_level:
+        tasks = tasks.filter(assigner__level=assigner_level)
+    return tasks
+
+
+def period_task_queryset(
+    scope: Scope, period: Period, *, include_subtasks: bool = False, assigner_level: str | None = None
+) -> QuerySet[Task]:
     tasks = tasks_visible(scope).filter(assigned_on__lte=period.end).exclude(completed_on__lt=period.start)
-    return tasks if include_subtasks else tasks.filter(parent__isnull=True)
+    return _restrict(tasks, include_subtasks, assigner_level)
 
 
-def as_of_task_queryset(scope: Scope, as_of: dt.date, *, include_subtasks: bool = False) -> QuerySet[Task]:
-    tasks = tasks_visible(scope).filter(assigned_on__lte=as_of)
-    return tasks if include_subtasks else tasks.filter(parent__isnull=True)
+def as_of_task_queryset(
+    scope: Scope, as_of: dt.date, *, include_subtasks: bool = False, assigner_level: str | None = None
+) -> QuerySet[Task]:
+    return _restrict(tasks_visible(scope).filter(assigned_on__lte=as_of), include_subtasks, assigner_level)
 
 
 @dataclass
@@ -87,15 +98,18 @@ def summarize(
     period: Period | None = None,
     as_of: dt.date | None = None,
     include_subtasks: bool = False,
+    assigner_level: str | None = None,
 ) -> Summary:
+    """Counts of the period's (or the as-of date's) tasks; `assigner_level="upstream"` keeps
+    the tasks assigned from outside the department (UBND tỉnh, Chủ tịch UBND tỉnh ...)."""
     if (period is None) == (as_of is None):
         raise ValueError("Give exactly one of period and as_of.")
     if period is not None:
         as_of = status_date(period)
-        tasks = period_task_queryset(scope, period, include_subtasks=include_subtasks)
+        tasks = period_task_queryset(scope, period, include_subtasks=include_subtasks, assigner_level=assigner_level)
     else:
         assert as_of is not None
-        tasks = as_of_task_queryset(scope, as_of, include_subtasks=include_subtasks)
+        tasks = as_of_task_queryset(scope, as_of, include_subtasks=include_subtasks, assigner_level=assigner_level)
     rows = list(tasks.only(*STATUS_FIELDS))
     facts = facts_by_task(rows)
 

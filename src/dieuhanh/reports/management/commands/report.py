@@ -16,6 +16,7 @@ from django.core.management.base import CommandParser
 
 from dieuhanh.core.cli import Command as BaseCommand
 from dieuhanh.core.cli import UsageError, org_scope, parse_date
+from dieuhanh.reports.contributions import vi_count
 from dieuhanh.reports.figures import Summary, summarize
 from dieuhanh.reports.periods import parse_period
 
@@ -34,10 +35,10 @@ def render_summary_text(summary: Summary, org_name: str) -> str:
         head += f"Tình trạng tại ngày {summary.as_of:%d/%m/%Y}\n"
     lines = [
         head,
-        f"Tổng số: {c.total:02d} nhiệm vụ",
-        f"- Đã thực hiện (hoàn thành): {c.done:02d} nhiệm vụ, đúng hạn {c.done_on_time:02d}, thực hiện chậm: {c.done_late:02d}.",
-        f"- Đang thực hiện (trong hạn): {c.in_progress:02d} nhiệm vụ; quá hạn: {c.overdue:02d} nhiệm vụ.",
-        f"- Chưa thực hiện: {c.not_started:02d} nhiệm vụ (đã quá hạn: {c.not_started_overdue:02d}).",
+        f"Tổng số: {vi_count(c.total)} nhiệm vụ",
+        f"- Đã thực hiện (hoàn thành): {vi_count(c.done)} nhiệm vụ, đúng hạn {vi_count(c.done_on_time)}, thực hiện chậm: {vi_count(c.done_late)}.",
+        f"- Đang thực hiện (trong hạn): {vi_count(c.in_progress)} nhiệm vụ; quá hạn: {vi_count(c.overdue)} nhiệm vụ.",
+        f"- Chưa thực hiện: {vi_count(c.not_started)} nhiệm vụ (đã quá hạn: {vi_count(c.not_started_overdue)}).",
         f"- Tỷ lệ hoàn thành: {_percent(c.completion_rate)}; tỷ lệ đúng hạn: {_percent(c.on_time_rate)}.",
         "",
         f"{'Đơn vị chủ trì':50} {'Tổng':>5} {'ĐH':>4} {'Chậm':>5} {'Đang':>5} {'QH':>4} {'Chưa':>5}",
