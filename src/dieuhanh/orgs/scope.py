@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from dieuhanh.orgs.models import Organisation, Person, Role
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 
 WHOLE_ORG_ROLES = frozenset({Role.ADMIN, Role.LEADER, Role.OFFICE, Role.VIEWER})
 
@@ -28,17 +28,17 @@ class Scope:
     org: Organisation
     role: Role
     person: Person | None = None
-    user: AbstractBaseUser | None = None
+    user: User | None = None
     is_operator: bool = False
 
     @classmethod
     def for_user(cls, user: AbstractBaseUser | AnonymousUser | None) -> Scope:
         if user is None or not user.is_authenticated or not user.is_active:
             raise PermissionDenied("Bạn cần đăng nhập.")
-        person = Person.objects.select_related("org", "unit").filter(user=user).first()
+        person = Person.objects.select_related("org", "unit").filter(user_id=user.pk).first()
         if person is None or not person.is_active or not person.org.is_active:
             raise PermissionDenied("Tài khoản chưa được gắn với cán bộ của cơ quan nào.")
-        return cls(org=person.org, role=Role(person.role), person=person, user=user)
+        return cls(org=person.org, role=Role(person.role), person=person, user=person.user)
 
     @classmethod
     def operator(cls, org: Organisation) -> Scope:

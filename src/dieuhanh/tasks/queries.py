@@ -122,7 +122,8 @@ def filter_tasks(scope: Scope, f: TaskFilter, *, today: dt.date | None = None) -
     if f.unit_id:
         coordinated = Task.coordinating_units.through.objects.filter(task_id=OuterRef("pk"), unit_id=f.unit_id)
         tasks = tasks.filter(Q(lead_unit_id=f.unit_id) | Q(Exists(coordinated)))
-    tasks = tasks.filter(status_at=f.status.value) if f.status else tasks.filter(assigned_on__lte=as_of)
+    # status_at is an annotation (annotate_status); the stubs cannot see it
+    tasks = tasks.filter(status_at=f.status.value) if f.status else tasks.filter(assigned_on__lte=as_of)  # type: ignore[misc]
     if f.past_deadline is not None:
         open_past = Q(deadline_at__lt=as_of) & (Q(completed_on__isnull=True) | Q(completed_on__gt=as_of))
         tasks = tasks.filter(open_past) if f.past_deadline else tasks.exclude(open_past)

@@ -55,7 +55,8 @@ def facts_by_task(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
             .values_list("task_id", "decided_on", "approved_deadline")
         )
         for task_id, decided_on, deadline in approved:
-            changes[task_id].append(DeadlineChange(approved_on=decided_on, deadline=deadline))
+            if decided_on is not None:
+                changes[task_id].append(DeadlineChange(approved_on=decided_on, deadline=deadline))
     return {t.pk: t.facts(tuple(changes.get(t.pk, ()))) for t in tasks}
 
 

@@ -107,8 +107,9 @@ def _may_create(scope: Scope, lead_unit: Unit | None, parent: Task | None) -> bo
     if scope.can_assign:
         return True
     # A unit head assigns within their own unit (giao cho chuyên viên, chia nhỏ nhiệm vụ).
-    own = scope.role == Role.UNIT_HEAD and scope.unit_id is not None and lead_unit is not None
-    return own and lead_unit.pk == scope.unit_id and (parent is None or can_work_on(scope, parent))
+    if scope.role != Role.UNIT_HEAD or scope.unit_id is None or lead_unit is None:
+        return False
+    return lead_unit.pk == scope.unit_id and (parent is None or can_work_on(scope, parent))
 
 
 @transaction.atomic
