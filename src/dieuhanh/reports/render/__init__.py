@@ -16,6 +16,7 @@ Errors carry a Vietnamese message: `RenderError`, `TemplateError`, `ConversionEr
 
 from dieuhanh.reports.render.docx import render_appendix_docx, render_report_docx
 from dieuhanh.reports.render.errors import ConversionError, RenderError, TemplateError
+from dieuhanh.reports.render.html import render_report_html
 from dieuhanh.reports.render.model import (
     Appendix,
     AppendixSection,
@@ -32,7 +33,9 @@ from dieuhanh.reports.render.model import (
     TaskRow,
     assigned_tasks_sections,
 )
+from dieuhanh.reports.render.pdf import docx_to_pdf
 from dieuhanh.reports.render.templates import TemplateKind, default_template, validate_template
+from dieuhanh.reports.render.xlsx import render_appendix_xlsx
 
 __all__ = [
     "Appendix",
@@ -54,7 +57,10 @@ __all__ = [
     "TemplateKind",
     "assigned_tasks_sections",
     "default_template",
+    "docx_to_pdf",
     "render_appendix_docx",
+    "render_appendix_xlsx",
     "render_report_docx",
+    "render_report_html",
     "validate_template",
 ]

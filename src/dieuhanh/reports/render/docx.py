@@ -34,7 +34,7 @@ from dieuhanh.reports.render.context import (
 )
 from dieuhanh.reports.render.model import Appendix, OfficialHeader, Report
 from dieuhanh.reports.render.ooxml import ensure_styles, lines_xml
-from dieuhanh.reports.render.styles import style_named
+from dieuhanh.reports.render.styles import RULE_FRACTION, RULE_MIN_MM, style_named
 from dieuhanh.reports.render.templates import (
     TemplateKind,
     TemplateSource,
@@ -277,7 +277,7 @@ def _fit_rules(document: DocxDocument) -> None:
         text_twips = min(text_width_mm(text, size, bold) * TWIPS_PER_MM, available)
         above_style = above.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         is_motto = above_style is not None and above_style.get(qn("w:val")) == motto_id
-        length = text_twips if is_motto else max(0.4 * text_twips, 15 * TWIPS_PER_MM)
+        length = text_twips if is_motto else max(RULE_FRACTION * text_twips, RULE_MIN_MM * TWIPS_PER_MM)
         side = max(round((available - length) / 2), 0)
         ind = ppr.find(qn("w:ind"))
         if ind is None:

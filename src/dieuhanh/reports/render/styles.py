@@ -9,7 +9,7 @@ must keep the names (docs/REPORT_TEMPLATES.md).
 
 Public: `PageGeometry`, `PORTRAIT`, `LANDSCAPE`, `ParaStyle`, `STYLES`, `style_named`,
 `FONT`, `BODY_SIZE`, `TABLE_SIZE`, `HEADER_COLUMNS_MM`, `SIGNATURE_COLUMNS_MM`,
-`APPENDIX_COLUMNS_MM`, `APPENDIX_HEADERS`, `NATIONAL_NAME`, `MOTTO`.
+`APPENDIX_COLUMNS_MM`, `APPENDIX_HEADERS`, `NATIONAL_NAME`, `MOTTO`, `RULE_FRACTION`, `RULE_MIN_MM`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ FIRST_LINE_INDENT_MM = 12.7  # ND 30/2020: first-line indent 1-1.27 cm
 PARAGRAPH_AFTER_PT = 6  # ND 30/2020: at least 6 pt between paragraphs
 LINE_SPACING = 1.0  # ND 30/2020: single to 1.5 lines
 SIGNATURE_SPACE_PT = 78  # room for the signature and the seal between title and name
+# ND 30/2020: the rule under the issuing body and under the summary is 1/3 to 1/2 as long as
+# the line above; the rule under the motto is as long as the motto.
+RULE_FRACTION = 0.4
+RULE_MIN_MM = 15.0
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -58,9 +58,9 @@ def date_words(d: dt.date | None = None, *, month: int | None = None, year: int 
     not given, are left blank."""
     if d is not None:
         return f"ngày {_day(d.day)} tháng {_month(d.month)} năm {d.year}"
-    month_text = _month(month) if month else BLANK
-    year_text = str(year) if year else BLANK
-    return f"ngày{BLANK}tháng {month_text} năm {year_text}"
+    month_text = f" {_month(month)} " if month else BLANK
+    year_text = f" {year}" if year else BLANK
+    return f"ngày{BLANK}tháng{month_text}năm{year_text}"
 
 
 def place_date_line(
@@ -332,15 +332,26 @@ _WIDTHS_BOLD = (
 )
 
 
+_ADVANCES: dict[bool, dict[str, int]] = {
+    bold: {chr(32 + i): w for i, w in enumerate(table)}
+    for bold, table in ((False, _WIDTHS_REGULAR), (True, _WIDTHS_BOLD))
+}
+
+
+def _advance(ch: str, bold: bool) -> int:
+    table = _ADVANCES[bold]
+    width = table.get(ch)
+    if width is None:
+        base = {"đ": "d", "Đ": "D"}.get(ch) or unicodedata.normalize("NFD", ch)[:1]
+        width = table.get(base, 500)
+        table[ch] = width  # remember: the same few hundred letters recur
+    return width
+
+
 def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
     """Width of the longest line of `text` printed in Times New Roman at `size_pt`."""
-    table = _WIDTHS_BOLD if bold else _WIDTHS_REGULAR
-    widest = 0
-    for line in text.split("\n"):
-        total = 0
-        for ch in line:
-            base = {"đ": "d", "Đ": "D"}.get(ch) or unicodedata.normalize("NFD", ch)[:1] or " "
-            code = ord(base)
-            total += table[code - 32] if 32 <= code < 127 else 500
-        widest = max(widest, total)
+    table = _ADVANCES[bold]
+    for ch in set(text).difference(table):
+        _advance(ch, bold)
+    widest = max(sum(map(table.__getitem__, line)) for line in text.split("\n"))
     return widest / 1000 * size_pt * 25.4 / 72
