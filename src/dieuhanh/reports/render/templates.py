@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from enum import StrEnum
 from functools import cache
@@ -127,17 +128,24 @@ def check_package(data: bytes) -> None:
 
 def describe_jinja_error(exc: Exception) -> str:
     """A Vietnamese sentence for a template error a clerk can act on."""
+    near = ""
+    context = [line.strip() for line in getattr(exc, "docx_context", None) or [] if line.strip()]
+    if context:
+        near = f" (gần đoạn: “{' … '.join(context)[:120]}”)"
     if isinstance(exc, TemplateSyntaxError):
-        where = f" (gần dòng {exc.lineno} của mã mẫu)" if exc.lineno else ""
-        return (
-            f"Lỗi cú pháp trong trường trộn{where}: {exc.message}. Kiểm tra các cặp {{{{ }}}} và {{% %}} "
-            "(mỗi {% if %}/{% for %} phải có {% endif %}/{% endfor %})."
-        )
+        if "Unexpected end of template" in exc.message or "endif" in exc.message or "endfor" in exc.message:
+            problem = "một lệnh {% if %} hoặc {% for %} thiếu {% endif %} / {% endfor %} tương ứng"
+        else:
+            problem = f"trường trộn viết sai ({exc.message})"
+        return f"Lỗi cú pháp{near}: {problem}. Kiểm tra các cặp {{{{ }}}} và {{% %}}."
+    if isinstance(exc, SecurityError) or "unsafe" in str(exc):
+        return "Mẫu dùng lệnh không được phép (truy cập vào bên trong chương trình)."
     if isinstance(exc, UndefinedError):
-        return f"Mẫu dùng trường không có trong dữ liệu báo cáo: {exc.message}."
-    if isinstance(exc, SecurityError):
-        return f"Mẫu dùng lệnh không được phép: {exc}."
-    return f"Không trộn được dữ liệu vào mẫu: {exc}."
+        match = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", exc.message or "")
+        name = next((g for g in match.groups() if g), "") if match else ""
+        field = f"“{name}”" if name else "một trường"
+        return f"Mẫu dùng {field} không có trong dữ liệu báo cáo{near}; xem các trường trong hướng dẫn mẫu."
+    return f"Không trộn được dữ liệu vào mẫu{near}: {exc}."
 
 
 def render_checked(render: Any, *args: Any, **kwargs: Any) -> Any:
