@@ -252,7 +252,8 @@ def _available_twips(document: DocxDocument, p: Any) -> float:
             side += float(el.get(qn("w:w"))) if el is not None else DEFAULT_CELL_MARGIN_TWIPS
         return max(width - side, 0.0)
     section = document.sections[0]
-    return float(section.page_width - section.left_margin - section.right_margin) / 635  # EMU -> twips
+    emu = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    return float(emu) / 635  # EMU -> twips
 
 
 def _fit_rules(document: DocxDocument) -> None:

@@ -74,7 +74,8 @@ def _d(text: str | None) -> dt.date | None:
 def seed_task_rows() -> tuple[list[TaskRow], list[TaskRow]]:
     from dieuhanh.demo.bac_giang import APPENDIX
 
-    done, open_ = [], []
+    done: list[TaskRow] = []
+    open_: list[TaskRow] = []
     for row in APPENDIX:
         completed = _d(row.completed)
         deadline = _d(row.deadline)

@@ -133,10 +133,11 @@ def describe_jinja_error(exc: Exception) -> str:
     if context:
         near = f" (gần đoạn: “{' … '.join(context)[:120]}”)"
     if isinstance(exc, TemplateSyntaxError):
-        if "Unexpected end of template" in exc.message or "endif" in exc.message or "endfor" in exc.message:
+        message = exc.message or ""
+        if "Unexpected end of template" in message or "endif" in message or "endfor" in message:
             problem = "một lệnh {% if %} hoặc {% for %} thiếu {% endif %} / {% endfor %} tương ứng"
         else:
-            problem = f"trường trộn viết sai ({exc.message})"
+            problem = f"trường trộn viết sai ({message})"
         return f"Lỗi cú pháp{near}: {problem}. Kiểm tra các cặp {{{{ }}}} và {{% %}}."
     if isinstance(exc, SecurityError) or "unsafe" in str(exc):
         return "Mẫu dùng lệnh không được phép (truy cập vào bên trong chương trình)."
