@@ -92,9 +92,7 @@ def main() -> int:
     measure("appendix DOCX, 1,000 tasks", lambda: render_appendix_docx(appendix_1000, header=header), runs)
     measure("appendix XLSX, 1,000 tasks", lambda: render_appendix_xlsx(appendix_1000, header=header), runs)
     measure("full report DOCX (seed 000 text, 20-task appendix)", lambda: render_report_docx(full), runs)
-    measure(
-        "full report DOCX (seed 000 text, 1,000-task appendix)", lambda: render_report_docx(full_1000), runs
-    )
+    measure("full report DOCX (seed 000 text, 1,000-task appendix)", lambda: render_report_docx(full_1000), runs)
     measure("full report HTML (seed 000 text, 20-task appendix)", lambda: render_report_html(full), runs)
     measure("python-docx cell by cell, 1,000 rows (not used)", lambda: cell_by_cell(1000), 1)
     return 0

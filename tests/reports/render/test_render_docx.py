@@ -76,9 +76,7 @@ def test_report_is_portrait_and_appendix_a_new_landscape_page(seed_docx: bytes) 
     # The appendix heading is in the landscape section, i.e. after the section break.
     body = list(document.element.body.iterchildren())
     break_at = max(i for i, el in enumerate(body) if el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None)
-    label_at = next(
-        i for i, el in enumerate(body) if "".join(t.text for t in el.iter(qn("w:t"))) == "Phụ lục"
-    )
+    label_at = next(i for i, el in enumerate(body) if "".join(t.text for t in el.iter(qn("w:t"))) == "Phụ lục")
     assert label_at > break_at
 
 
@@ -106,9 +104,7 @@ def test_every_paragraph_is_times_new_roman(seed_docx: bytes) -> None:
 
     names = {font_name(document, p) for p in all_paragraphs(document) if p.text.strip()}
     assert names == {"Times New Roman"}
-    rfonts = document.styles.element.find(
-        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
-    )
+    rfonts = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
     assert rfonts.get(qn("w:ascii")) == rfonts.get(qn("w:hAnsi")) == "Times New Roman"
 
 
@@ -192,9 +188,7 @@ def _rule_length_mm(document, rule) -> float:
     """Width the rule spans: its cell (or the text width) less its indents."""
     tc = next(rule._p.iterancestors(qn("w:tc")), None)
     if tc is not None:
-        width = (
-            int(tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w"))) / 1440 * 25.4 - 1.0
-        )  # 0.5 mm margins
+        width = int(tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w"))) / 1440 * 25.4 - 1.0  # 0.5 mm margins
     else:
         section = document.sections[0]
         width = mm(section.page_width) - mm(section.left_margin) - mm(section.right_margin)
@@ -315,8 +309,7 @@ def test_appendix_heading_lines(seed_docx: bytes) -> None:
 
     assert only(document, "BC Phụ lục").text == "Phụ lục"
     assert only(document, "BC Tên phụ lục").text == (
-        "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ, KẾT LUẬN, CHỈ ĐẠO UBND TỈNH,\n"
-        "CHỦ TỊCH UBND TỈNH GIAO QUÝ I NĂM 2024"
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ, KẾT LUẬN, CHỈ ĐẠO UBND TỈNH,\nCHỦ TỊCH UBND TỈNH GIAO QUÝ I NĂM 2024"
     )
     assert only(document, "BC Kèm theo").text == (
         "(Kèm theo Báo cáo số 12/BC-KHCN ngày 15 tháng 3 năm 2024 của Sở Khoa học và Công nghệ)"
@@ -458,9 +451,7 @@ def test_very_long_content_stays_in_its_cell() -> None:
     long_text = "Nội dung rất dài " * 800
     appendix = Appendix(
         "Phụ lục thử",
-        sections=[
-            AppendixSection("I", "Đã thực hiện", [TaskRow(content=long_text, source_number="1/UBND-X")])
-        ],
+        sections=[AppendixSection("I", "Đã thực hiện", [TaskRow(content=long_text, source_number="1/UBND-X")])],
     )
 
     document = open_docx(render_appendix_docx(appendix))

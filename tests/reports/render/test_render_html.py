@@ -29,9 +29,7 @@ def test_body_numbering_and_appendix(short_report: Report) -> None:
 
 
 def test_text_is_escaped(short_report: Report) -> None:
-    report = dataclasses.replace(
-        short_report, sections=[Section("A", blocks=[Paragraph("<script>x</script> & y")])]
-    )
+    report = dataclasses.replace(short_report, sections=[Section("A", blocks=[Paragraph("<script>x</script> & y")])])
 
     html = render_report_html(report)
 

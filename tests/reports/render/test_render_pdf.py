@@ -33,10 +33,7 @@ def _page_sizes(pdf: Path) -> list[tuple[int, int]]:
     out = subprocess.run(
         ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True, timeout=60
     ).stdout
-    return [
-        (round(float(w)), round(float(h)))
-        for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)
-    ]
+    return [(round(float(w)), round(float(h))) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)]
 
 
 def test_report_converts_to_a4_pages_with_a_landscape_appendix(seed_docx: bytes) -> None:
@@ -51,9 +48,7 @@ def test_report_converts_to_a4_pages_with_a_landscape_appendix(seed_docx: bytes)
     pdf_bytes = docx_to_pdf(seed_docx, timeout=120)
     pdf = ARTIFACTS / "seed_report.pdf"
     pdf.write_bytes(pdf_bytes or b"")
-    subprocess.run(
-        ["pdftoppm", "-r", "60", "-png", str(pdf), str(ARTIFACTS / "page")], check=True, timeout=120
-    )
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(ARTIFACTS / "page")], check=True, timeout=120)
 
     sizes = _page_sizes(pdf)
     assert len(sizes) >= 5

@@ -88,9 +88,7 @@ def test_a_huge_file_is_refused() -> None:
 
 
 def test_a_zip_bomb_is_refused() -> None:
-    bomb = _edit(
-        default_template(TemplateKind.REPORT), extra={"word/media/zeros.bin": b"\0" * (20 * 1024 * 1024)}
-    )
+    bomb = _edit(default_template(TemplateKind.REPORT), extra={"word/media/zeros.bin": b"\0" * (20 * 1024 * 1024)})
 
     with pytest.raises(TemplateError, match="tỷ lệ nén bất thường"):
         validate_template(bomb)
@@ -112,9 +110,7 @@ def test_xml_entities_are_refused() -> None:
 
 
 def test_a_file_without_placeholders_is_not_a_template() -> None:
-    document_xml = zipfile.ZipFile(io.BytesIO(default_template(TemplateKind.REPORT))).read(
-        "word/document.xml"
-    )
+    document_xml = zipfile.ZipFile(io.BytesIO(default_template(TemplateKind.REPORT))).read("word/document.xml")
     assert b"{{" in document_xml  # the default has placeholders; a blank Word file has none
     blank = io.BytesIO()
     Document().save(blank)
@@ -133,9 +129,7 @@ def test_a_broken_placeholder_is_explained() -> None:
 
 
 def test_an_unknown_placeholder_is_named() -> None:
-    misspelt = _edit(
-        default_template(TemplateKind.REPORT), old="{{ header.summary }}", new="{{ header.sumary }}"
-    )
+    misspelt = _edit(default_template(TemplateKind.REPORT), old="{{ header.summary }}", new="{{ header.sumary }}")
 
     with pytest.raises(TemplateError) as caught:
         validate_template(misspelt)

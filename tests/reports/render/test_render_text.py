@@ -62,9 +62,7 @@ def test_number_line(number: object, symbol: str, expected: str) -> None:
     assert number_line(number, symbol) == expected
 
 
-@pytest.mark.parametrize(
-    ("n", "text"), [(0, "0"), (7, "07"), (13, "13"), (1291, "1.291"), (1234567, "1.234.567")]
-)
+@pytest.mark.parametrize(("n", "text"), [(0, "0"), (7, "07"), (13, "13"), (1291, "1.291"), (1234567, "1.234.567")])
 def test_counts_are_written_as_reports_write_them(n: int, text: str) -> None:
     assert format_count(n) == text
 
@@ -108,9 +106,7 @@ def test_appendix_section_heading_counts_its_rows() -> None:
 
 
 def test_source_and_result_cells() -> None:
-    row = TaskRow(
-        content="x", source_number="181/UBND-KGVX", source_date=dt.date(2024, 1, 12), result="Đã xong"
-    )
+    row = TaskRow(content="x", source_number="181/UBND-KGVX", source_date=dt.date(2024, 1, 12), result="Đã xong")
 
     assert row.source_text == "181/UBND-KGVX\nNgày 12/01/2024"
     assert row.result_text == "Đã xong"

@@ -22,10 +22,7 @@ def test_title_lines_and_headings() -> None:
 
     assert sheet["A1"].value == "Phụ lục"
     assert sheet["A2"].value.startswith("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
-    assert (
-        sheet["A3"].value
-        == "(Kèm theo Báo cáo số 12/BC-KHCN ngày 15 tháng 3 năm 2024 của Sở Khoa học và Công nghệ)"
-    )
+    assert sheet["A3"].value == "(Kèm theo Báo cáo số 12/BC-KHCN ngày 15 tháng 3 năm 2024 của Sở Khoa học và Công nghệ)"
     assert tuple(c.value for c in sheet[5]) == APPENDIX_HEADERS
     assert all(c.font.bold for c in sheet[5])
 

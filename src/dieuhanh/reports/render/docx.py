@@ -168,9 +168,7 @@ def _drop_last_section(document: DocxDocument) -> None:
     """With no appendix, the landscape section holds nothing: the portrait section becomes the
     last one (its properties move from the break paragraph to the body)."""
     body = document.element.body
-    breaks = [
-        p for p in body.iterchildren(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
-    ]
+    breaks = [p for p in body.iterchildren(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
     if not breaks:
         return
     last_break = breaks[-1]

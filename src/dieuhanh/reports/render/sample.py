@@ -129,8 +129,7 @@ def sample_report(task_count: int | None = None, draft: bool = True) -> Report:
         "Thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao",
         blocks=[
             Paragraph(
-                "Sở KH&CN đã thực hiện đầy đủ, đúng thời gian các nhiệm vụ do UBND tỉnh, "
-                "Chủ tịch UBND tỉnh giao."
+                "Sở KH&CN đã thực hiện đầy đủ, đúng thời gian các nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao."
             ),
             *_task_summary(done, in_progress),
         ],
@@ -160,9 +159,7 @@ def sample_report(task_count: int | None = None, draft: bool = True) -> Report:
         "Tình hình, kết quả hoạt động quản lý nhà nước về khoa học và công nghệ",
         children=[assigned, Section("Hoạt động KH&CN", children=[research, quality])],
     )
-    next_quarter = Bullet(
-        "Tổ chức mở hồ sơ tuyển chọn tổ chức, cá nhân chủ trì các nhiệm vụ KH&CN cấp tỉnh năm 2024."
-    )
+    next_quarter = Bullet("Tổ chức mở hồ sơ tuyển chọn tổ chức, cá nhân chủ trì các nhiệm vụ KH&CN cấp tỉnh năm 2024.")
     part_two = Section(
         "Nhiệm vụ công tác quý II",
         children=[Section("Hoạt động nghiên cứu khoa học và phát triển công nghệ", blocks=[next_quarter])],

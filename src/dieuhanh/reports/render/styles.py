@@ -125,9 +125,7 @@ STYLES: tuple[ParaStyle, ...] = (
         keep_with_next=True,
         caps=True,
     ),
-    ParaStyle(
-        "summary", "DhSummary", "BC Trích yếu", size=14, bold=True, align="center", keep_with_next=True
-    ),
+    ParaStyle("summary", "DhSummary", "BC Trích yếu", size=14, bold=True, align="center", keep_with_next=True),
     ParaStyle("kinh_gui", "DhKinhGui", "BC Kính gửi", align="center", before_pt=12, after_pt=6),
     # Body (ND 30/2020, Appendix I, item 8: 13-14 pt, justified, first-line indent, >= 6 pt apart).
     ParaStyle("part", "DhPart", "BC Phần", bold=True, align="center", before_pt=12, keep_with_next=True),
@@ -178,9 +176,7 @@ STYLES: tuple[ParaStyle, ...] = (
         after_pt=PARAGRAPH_AFTER_PT,
         keep_with_next=True,
     ),
-    ParaStyle(
-        "paragraph", "DhBody", "BC Đoạn văn", first_line_mm=FIRST_LINE_INDENT_MM, after_pt=PARAGRAPH_AFTER_PT
-    ),
+    ParaStyle("paragraph", "DhBody", "BC Đoạn văn", first_line_mm=FIRST_LINE_INDENT_MM, after_pt=PARAGRAPH_AFTER_PT),
     ParaStyle(
         "bullet",
         "DhBullet",
@@ -188,9 +184,7 @@ STYLES: tuple[ParaStyle, ...] = (
         first_line_mm=FIRST_LINE_INDENT_MM,
         after_pt=PARAGRAPH_AFTER_PT,
     ),
-    ParaStyle(
-        "figure", "DhFigure", "BC Số liệu", first_line_mm=FIRST_LINE_INDENT_MM, after_pt=PARAGRAPH_AFTER_PT
-    ),
+    ParaStyle("figure", "DhFigure", "BC Số liệu", first_line_mm=FIRST_LINE_INDENT_MM, after_pt=PARAGRAPH_AFTER_PT),
     # Signature block and recipients (items 7 and 9: "Nơi nhận:" 12 pt bold italic, list 11 pt).
     ParaStyle(
         "recipients_title",
@@ -214,12 +208,8 @@ STYLES: tuple[ParaStyle, ...] = (
         before_pt=SIGNATURE_SPACE_PT,
     ),
     # Appendix (item 12: "Phụ lục", its title, "(Kèm theo ...)").
-    ParaStyle(
-        "appendix_label", "DhAppendixLabel", "BC Phụ lục", bold=True, align="center", keep_with_next=True
-    ),
-    ParaStyle(
-        "appendix_title", "DhAppendixTitle", "BC Tên phụ lục", bold=True, align="center", keep_with_next=True
-    ),
+    ParaStyle("appendix_label", "DhAppendixLabel", "BC Phụ lục", bold=True, align="center", keep_with_next=True),
+    ParaStyle("appendix_title", "DhAppendixTitle", "BC Tên phụ lục", bold=True, align="center", keep_with_next=True),
     ParaStyle(
         "appendix_ref",
         "DhAppendixRef",
@@ -239,9 +229,7 @@ STYLES: tuple[ParaStyle, ...] = (
         before_pt=2,
         after_pt=2,
     ),
-    ParaStyle(
-        "table_text", "DhTableText", "BC Bảng chữ", size=TABLE_SIZE, align="left", before_pt=2, after_pt=2
-    ),
+    ParaStyle("table_text", "DhTableText", "BC Bảng chữ", size=TABLE_SIZE, align="left", before_pt=2, after_pt=2),
     ParaStyle(
         "table_content",
         "DhTableContent",

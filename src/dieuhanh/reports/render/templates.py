@@ -85,9 +85,7 @@ def check_package(data: bytes) -> None:
         size, limit = len(data) / 1024 / 1024, MAX_TEMPLATE_BYTES // 1024 // 1024
         raise TemplateError(f"Tệp mẫu quá lớn ({size:.1f} MB); tối đa {limit} MB.")
     if not data or not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TemplateError(
-            "Tệp tải lên không phải tài liệu Word (.docx). Hãy lưu mẫu bằng Word với định dạng .docx."
-        )
+        raise TemplateError("Tệp tải lên không phải tài liệu Word (.docx). Hãy lưu mẫu bằng Word với định dạng .docx.")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
@@ -100,23 +98,15 @@ def check_package(data: bytes) -> None:
                 raise TemplateError("Tệp mẫu khi giải nén quá lớn; không phải mẫu văn bản thông thường.")
             for info in infos:
                 if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise TemplateError(
-                        "Tệp mẫu có tỷ lệ nén bất thường (có thể là tệp độc hại); không thể dùng."
-                    )
+                    raise TemplateError("Tệp mẫu có tỷ lệ nén bất thường (có thể là tệp độc hại); không thể dùng.")
             names = {i.filename for i in infos}
             if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-                raise TemplateError(
-                    "Tệp tải lên không phải tài liệu Word (.docx): thiếu phần nội dung văn bản."
-                )
+                raise TemplateError("Tệp tải lên không phải tài liệu Word (.docx): thiếu phần nội dung văn bản.")
             if any(n.lower().endswith("vbaproject.bin") for n in names):
-                raise TemplateError(
-                    "Mẫu có chứa macro (.docm): không chấp nhận. Hãy lưu lại dưới dạng .docx."
-                )
+                raise TemplateError("Mẫu có chứa macro (.docm): không chấp nhận. Hãy lưu lại dưới dạng .docx.")
             content_types = archive.read("[Content_Types].xml")
             if b"macroEnabled" in content_types:
-                raise TemplateError(
-                    "Mẫu có chứa macro (.docm): không chấp nhận. Hãy lưu lại dưới dạng .docx."
-                )
+                raise TemplateError("Mẫu có chứa macro (.docm): không chấp nhận. Hãy lưu lại dưới dạng .docx.")
             for name in names:
                 if name.endswith(".xml") or name.endswith(".rels"):
                     head = archive.read(name)
@@ -176,9 +166,7 @@ def validate_template(data: bytes, kind: TemplateKind = TemplateKind.REPORT) -> 
     try:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a damaged package
-        raise TemplateError(
-            "Word không mở được tệp mẫu này; hãy lưu lại bằng Word (.docx) rồi tải lên."
-        ) from exc
+        raise TemplateError("Word không mở được tệp mẫu này; hãy lưu lại bằng Word (.docx) rồi tải lên.") from exc
     xml = document.element.xml
     warnings = []
     if "{{" not in xml and "{%" not in xml:
@@ -190,15 +178,11 @@ def validate_template(data: bytes, kind: TemplateKind = TemplateKind.REPORT) -> 
     if kind is TemplateKind.REPORT:
         output = render_checked(render_report_docx, report, template=data)
         if "appendices" not in xml:
-            warnings.append(
-                "Mẫu không có phần phụ lục ({%p for appendix in appendices %}): phụ lục sẽ không được in."
-            )
+            warnings.append("Mẫu không có phần phụ lục ({%p for appendix in appendices %}): phụ lục sẽ không được in.")
         if "body" not in xml:
             warnings.append("Mẫu không có {{p body }}: nội dung báo cáo sẽ không được in.")
     else:
-        output = render_checked(
-            render_appendix_docx, report.appendices[0], header=report.header, template=data
-        )
+        output = render_checked(render_appendix_docx, report.appendices[0], header=report.header, template=data)
         if "appendix.rows" not in xml:
             warnings.append("Mẫu không có bảng nhiệm vụ ({%tr for row in appendix.rows %}).")
     try:

@@ -63,9 +63,7 @@ def date_words(d: dt.date | None = None, *, month: int | None = None, year: int 
     return f"ngày{BLANK}tháng{month_text}năm{year_text}"
 
 
-def place_date_line(
-    place: str, d: dt.date | None = None, *, month: int | None = None, year: int | None = None
-) -> str:
+def place_date_line(place: str, d: dt.date | None = None, *, month: int | None = None, year: int | None = None) -> str:
     words = date_words(d, month=month, year=year)
     place = doc_text(place).strip()
     return f"{place}, {words}" if place else words[0].upper() + words[1:]
