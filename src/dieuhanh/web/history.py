@@ -35,6 +35,15 @@ def _label(model: type[models.Model], name: str) -> str:
         return name
 
 
+def _choice(model: type[models.Model], name: str, value: Any) -> Any:
+    """A stored choice code ("in", "CV") as its Vietnamese label ("Văn bản đến", "Công văn")."""
+    try:
+        choices = dict(model._meta.get_field(name).flatchoices)
+    except (FieldDoesNotExist, AttributeError):
+        return value
+    return choices.get(value, value) if isinstance(value, str) else value
+
+
 def _value(value: Any) -> str:
     if value is None or value == "" or value == []:
         return EMPTY
@@ -59,9 +68,11 @@ def history_rows(events: Iterable[AuditEvent], model: type[models.Model]) -> lis
         row = HistoryRow(event)
         for name, change in (event.changes or {}).items():
             if event.action == AuditEvent.Action.CREATE:
-                if change not in (None, "", []):
-                    row.changes.append((_label(model, name), _value(change), None))
+                same_as_deadline = name == "original_deadline" and change == event.changes.get("deadline")
+                if change not in (None, "", []) and not same_as_deadline:
+                    row.changes.append((_label(model, name), _value(_choice(model, name, change)), None))
             elif isinstance(change, list) and len(change) == 2:
-                row.changes.append((_label(model, name), _value(change[0]), _value(change[1])))
+                old, new = (_value(_choice(model, name, v)) for v in change)
+                row.changes.append((_label(model, name), old, new))
         rows.append(row)
     return rows

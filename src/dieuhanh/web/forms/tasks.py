@@ -267,6 +267,10 @@ class SplitPartForm(forms.Form):
         return data
 
 
+class SplitDateForm(forms.Form):
+    ngay_giao = VnDateField(label="Ngày giao tiếp", required=False, help_text="Để trống là hôm nay.")
+
+
 class BaseSplitFormSet(forms.BaseFormSet):
     def clean(self) -> None:
         if any(self.errors):

@@ -46,6 +46,7 @@ from dieuhanh.web.forms.tasks import (
     ExtensionRequestForm,
     ProgressNoteForm,
     ReopenForm,
+    SplitDateForm,
     SplitFormSet,
     StartForm,
 )
@@ -255,8 +256,9 @@ def task_split_view(request: HttpRequest, pk: int) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     task = _task(request, pk, can_edit, "Bạn không được giao tiếp nhiệm vụ này.")
     formset = SplitFormSet(request.POST or None, form_kwargs={"scope": scope}, prefix="phan")
+    date_form = SplitDateForm(request.POST or None)
     errors: list[str] = []
-    if request.method == "POST" and formset.is_valid():
+    if request.method == "POST" and date_form.is_valid() and formset.is_valid():
         parts = [
             SplitPart(
                 content=f.cleaned_data["content"],
@@ -268,7 +270,9 @@ def task_split_view(request: HttpRequest, pk: int) -> HttpResponse:
             if not f.is_blank
         ]
         try:
-            children = task_split(scope=scope, task=task, parts=parts)
+            children = task_split(
+                scope=scope, task=task, parts=parts, assigned_on=date_form.cleaned_data.get("ngay_giao")
+            )
         except ValidationError as exc:
             errors = exc.messages
         except PermissionDenied as exc:
@@ -279,6 +283,6 @@ def task_split_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "web/tasks/split.html",
-        {"task": task, "formset": formset, "errors": errors},
+        {"task": task, "formset": formset, "date_form": date_form, "errors": errors},
         status=400 if request.method == "POST" else 200,
     )
