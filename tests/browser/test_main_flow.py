@@ -35,6 +35,10 @@ class Steps:
         # Nothing may stick out sideways on a phone: no horizontal scrolling.
         overflow = self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{label}: page is {overflow}px wider than the screen"
+        hidden_menu = self.page.evaluate(
+            "(() => { const m = document.querySelector('.nav ul'); return m ? m.scrollWidth - m.clientWidth : 0; })()"
+        )
+        assert hidden_menu <= 0, f"{label}: {hidden_menu}px of the menu is cut off"
 
     def sign_in(self, username: str) -> None:
         self.page.goto(f"{self.base}/dang-nhap/")

@@ -25,15 +25,7 @@ from dieuhanh.tasks.services import task_create as create_task_service
 from dieuhanh.tasks.services import task_update
 from dieuhanh.tasks.status import days_overdue, status_at
 from dieuhanh.web.forms.fields import apply_errors
-from dieuhanh.web.forms.tasks import (
-    CompleteForm,
-    ExtensionDecideForm,
-    ExtensionRequestForm,
-    ProgressNoteForm,
-    ReopenForm,
-    TaskFilterForm,
-    TaskForm,
-)
+from dieuhanh.web.forms.tasks import ProgressNoteForm, TaskFilterForm, TaskForm
 from dieuhanh.web.history import history_rows
 from dieuhanh.web.views.base import get_or_404, paginate, querystring_without, render_form, render_page, require, scoped
 
@@ -115,10 +107,6 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_reopen": editable and task.completed_on is not None,
         "can_decide": scope.can_assign,
         "note_form": ProgressNoteForm(),
-        "complete_form": CompleteForm(scope, initial={"version": task.version}) if workable else None,
-        "extension_form": ExtensionRequestForm(),
-        "decide_form": ExtensionDecideForm(scope) if scope.can_assign else None,
-        "reopen_form": ReopenForm(initial={"version": task.version}),
     }
     return render(request, "web/tasks/detail.html", context)
 
