@@ -196,7 +196,7 @@ def person_update(*, scope: Scope, person: Person, **fields: Any) -> Person:
 def person_set_login(*, scope: Scope, person: Person, username: str, password: str) -> Person:
     """Create the person's account, or set a new password (and user name) on the existing one."""
     _check_admin(scope)
-    current = Person.objects.select_for_update().select_related("user").get(pk=person.pk, org=scope.org)
+    current = Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk, org=scope.org)
     if not current.is_active:
         raise ValidationError({"username": "Cán bộ đã thôi công tác: kích hoạt lại trước khi cấp tài khoản."})
     username = clean(username)
@@ -229,7 +229,7 @@ def person_set_login(*, scope: Scope, person: Person, username: str, password: s
 def person_deactivate(*, scope: Scope, person: Person) -> Person:
     """The person leaves: marked inactive and their account can no longer sign in."""
     _check_admin(scope)
-    current = Person.objects.select_for_update().select_related("user").get(pk=person.pk, org=scope.org)
+    current = Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk, org=scope.org)
     if scope.person_id == current.pk:
         raise ValidationError({"is_active": "Bạn không thể tự khóa tài khoản của mình."})
     if not current.is_active:
