@@ -118,3 +118,9 @@ def test_upload_names_cannot_escape_the_storage_folder(world):
     doc = register(world, file=SimpleUploadedFile("../../../evil.txt", b"hello"))
     assert ".." not in doc.file.name
     assert doc.file.name.startswith(f"{world.org.slug}/van-ban/")
+
+
+def test_a_viewer_cannot_link_citations(world):
+    doc = document_register(scope=world.scope("office"), number_raw="12/BC-KHCN", issued_on=D(2024, 2, 5))
+    with pytest.raises(PermissionDenied):
+        citation_add(scope=world.scope("viewer"), citing=doc, number_raw="16/KH-UBND")

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "dieuhanh.tasks",
     "dieuhanh.reports",
     "dieuhanh.demo",
+    "dieuhanh.web",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "dieuhanh.web.context.navigation",
             ],
         },
     },

@@ -6,6 +6,8 @@
 - `task_get(scope, pk)`: one visible task or `Task.DoesNotExist`.
 - `facts_by_task(tasks)`: the status engine's view of many tasks in two queries.
 - `can_work_on(scope, task)`, `can_edit(scope, task)`: may the scope change this task.
+- `extension_get(scope, pk)`: one extension of a visible task or `Extension.DoesNotExist`.
+- `assigners_visible(scope)`: who assigns tasks to the organisation (UBND tỉnh, Giám đốc Sở ...).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dieuhanh.orgs.models import Role
 from dieuhanh.orgs.scope import Scope
-from dieuhanh.tasks.models import Extension, Task
+from dieuhanh.tasks.models import Assigner, Extension, Task
 from dieuhanh.tasks.status import DeadlineChange, TaskFacts
 
 
@@ -78,3 +80,11 @@ def can_work_on(scope: Scope, task: Task) -> bool:
     if scope.role == Role.UNIT_HEAD and scope.unit_id is not None:
         return task.coordinating_units.filter(pk=scope.unit_id).exists()
     return scope.person_id is not None and task.officer_id == scope.person_id
+
+
+def assigners_visible(scope: Scope) -> QuerySet[Assigner]:
+    return Assigner.objects.filter(org=scope.org)
+
+
+def extension_get(scope: Scope, pk: int) -> Extension:
+    return Extension.objects.select_related("task").get(pk=pk, org=scope.org, task__in=tasks_visible(scope))

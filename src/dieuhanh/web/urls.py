@@ -1,0 +1,41 @@
+"""URLs of the pages, Vietnamese paths. Every pattern here needs a row in the permission
+matrix test (tests/web/test_permissions.py), which fails otherwise."""
+
+from django.urls import path
+
+from dieuhanh.web.views import auth, dashboard, documents, manage, task_actions, tasks
+
+app_name = "web"
+
+urlpatterns = [
+    path("dang-nhap/", auth.SignInView.as_view(), name="sign_in"),
+    path("dang-xuat/", auth.sign_out, name="sign_out"),
+    path("", dashboard.dashboard, name="dashboard"),
+    # tasks
+    path("nhiem-vu/", tasks.task_list, name="task_list"),
+    path("nhiem-vu/giao-moi/", tasks.task_create, name="task_create"),
+    path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task_detail"),
+    path("nhiem-vu/<int:pk>/sua/", tasks.task_edit, name="task_edit"),
+    path("nhiem-vu/<int:pk>/tien-do/", task_actions.task_note, name="task_note"),
+    path("nhiem-vu/<int:pk>/bat-dau/", task_actions.task_start, name="task_start"),
+    path("nhiem-vu/<int:pk>/hoan-thanh/", task_actions.task_complete_view, name="task_complete"),
+    path("nhiem-vu/<int:pk>/mo-lai/", task_actions.task_reopen_view, name="task_reopen"),
+    path("nhiem-vu/<int:pk>/gia-han/", task_actions.extension_request_view, name="extension_request"),
+    path("nhiem-vu/<int:pk>/giao-tiep/", task_actions.task_split_view, name="task_split"),
+    path("gia-han/<int:pk>/quyet-dinh/", task_actions.extension_decide_view, name="extension_decide"),
+    # documents
+    path("van-ban/", documents.document_list, name="document_list"),
+    path("van-ban/vao-so/", documents.document_register_view, name="document_register"),
+    path("van-ban/<int:pk>/", documents.document_detail, name="document_detail"),
+    path("van-ban/<int:pk>/tep/", documents.document_file, name="document_file"),
+    path("van-ban/<int:pk>/trich-dan/", documents.citation_add_view, name="citation_add"),
+    # the organisation admin
+    path("quan-tri/don-vi/", manage.unit_list, name="unit_list"),
+    path("quan-tri/don-vi/them/", manage.unit_create, name="unit_create"),
+    path("quan-tri/don-vi/<int:pk>/sua/", manage.unit_edit, name="unit_edit"),
+    path("quan-tri/can-bo/", manage.person_list, name="person_list"),
+    path("quan-tri/can-bo/them/", manage.person_create, name="person_create"),
+    path("quan-tri/can-bo/<int:pk>/sua/", manage.person_edit, name="person_edit"),
+    path("quan-tri/can-bo/<int:pk>/tai-khoan/", manage.person_login, name="person_login"),
+    path("quan-tri/can-bo/<int:pk>/thoi-cong-tac/", manage.person_deactivate, name="person_deactivate"),
+]

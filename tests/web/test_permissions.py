@@ -1,0 +1,139 @@
+"""The permission matrix of the pages: every URL of the web app, every role, GET and POST.
+
+`RULES` has one row per URL name. `test_every_page_has_a_rule` enumerates the URL resolver
+and fails when a page is added without its row. A POST is sent empty: an allowed role gets
+past the permission check to the form's validation (400) or the action (302); a refused role
+gets 403, or 404 when it may not even see the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.web.conftest import PageData, client_for
+
+pytestmark = pytest.mark.django_db
+
+ALL = ["admin", "leader", "office", "unit_head", "officer", "viewer"]
+LOGIN = "login"  # redirected to the sign-in page
+
+
+def roles(default: Any, **overrides: Any) -> dict[str, Any]:
+    return {role: overrides.get(role, default) for role in ALL}
+
+
+@dataclass
+class Rule:
+    kwargs: Callable[[PageData], dict[str, int]] = lambda d: {}
+    get: dict[str, Any] = field(default_factory=dict)
+    post: dict[str, Any] = field(default_factory=dict)
+    anon: tuple[Any, Any] = (LOGIN, LOGIN)  # (GET, POST) of a visitor who is not signed in
+    no_person: tuple[Any, Any] = (403, 403)  # a signed-in account that is no organisation's person
+
+
+def task_a(d: PageData) -> dict[str, int]:
+    return {"pk": d.task_a.pk}
+
+
+def doc_a(d: PageData) -> dict[str, int]:
+    return {"pk": d.doc_a.pk}
+
+
+def person(d: PageData) -> dict[str, int]:
+    return {"pk": d.world.people["other_officer"].pk}
+
+
+ASSIGNERS = {"leader", "office"}
+EDITORS = ASSIGNERS | {"unit_head"}
+WORKERS = EDITORS | {"officer"}
+REGISTRARS = WORKERS  # may register documents and link citations
+
+
+def allowed(who: set[str], ok: Any, no: Any = 403) -> dict[str, Any]:
+    return {role: ok if role in who else no for role in ALL}
+
+
+RULES: dict[str, Rule] = {
+    "sign_in": Rule(get=roles(302), post=roles(302), anon=(200, 200), no_person=(302, 302)),
+    "sign_out": Rule(get=roles(405), post=roles(302), anon=(405, 302), no_person=(405, 302)),
+    "dashboard": Rule(get=roles(200), post=roles(200)),
+    "task_list": Rule(get=roles(200), post=roles(200)),
+    "task_create": Rule(get=allowed(EDITORS, 200), post=allowed(EDITORS, 400)),
+    "task_detail": Rule(task_a, get=roles(200), post=roles(200)),
+    "task_edit": Rule(task_a, get=allowed(EDITORS, 200), post=allowed(EDITORS, 400)),
+    "task_note": Rule(task_a, get=allowed(WORKERS, 200), post=allowed(WORKERS, 400)),
+    "task_start": Rule(task_a, get=roles(405), post=allowed(WORKERS, 302)),
+    "task_complete": Rule(task_a, get=allowed(WORKERS, 200), post=allowed(WORKERS, 400)),
+    "task_reopen": Rule(task_a, get=allowed(EDITORS, 200), post=allowed(EDITORS, 400)),
+    "extension_request": Rule(task_a, get=allowed(WORKERS, 200), post=allowed(WORKERS, 400)),
+    "task_split": Rule(task_a, get=allowed(EDITORS, 200), post=allowed(EDITORS, 400)),
+    "extension_decide": Rule(
+        lambda d: {"pk": d.extension.pk}, get=allowed(ASSIGNERS, 200), post=allowed(ASSIGNERS, 400)
+    ),
+    "document_list": Rule(get=roles(200), post=roles(200)),
+    "document_register": Rule(get=allowed(REGISTRARS, 200), post=allowed(REGISTRARS, 400)),
+    "document_detail": Rule(doc_a, get=roles(200), post=roles(200)),
+    "document_file": Rule(doc_a, get=roles(200), post=roles(405)),
+    "citation_add": Rule(doc_a, get=allowed(REGISTRARS, 200), post=allowed(REGISTRARS, 400)),
+    "unit_list": Rule(get=allowed({"admin"}, 200), post=allowed({"admin"}, 200)),
+    "unit_create": Rule(get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),
+    "unit_edit": Rule(lambda d: {"pk": d.world.unit_b.pk}, get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),
+    "person_list": Rule(get=allowed({"admin"}, 200), post=allowed({"admin"}, 200)),
+    "person_create": Rule(get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),
+    "person_edit": Rule(person, get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),
+    "person_login": Rule(person, get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),
+    "person_deactivate": Rule(person, get=allowed({"admin"}, 200), post=allowed({"admin"}, 302)),
+}
+
+
+def web_url_names() -> set[str]:
+    def walk(patterns: list[Any], namespace: str = "") -> set[str]:
+        names: set[str] = set()
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                names |= walk(p.url_patterns, p.namespace or namespace)
+            elif isinstance(p, URLPattern) and namespace == "web":
+                assert p.name, f"web URL {p.pattern} has no name"
+                names.add(p.name)
+        return names
+
+    return walk(get_resolver().url_patterns)
+
+
+def test_every_page_has_a_rule():
+    names = web_url_names()
+    assert names, "the web app mounts no URL"
+    missing = names - RULES.keys()
+    assert not missing, f"pages without a permission rule: {sorted(missing)}"
+    assert not RULES.keys() - names, f"rules for pages that no longer exist: {sorted(RULES.keys() - names)}"
+
+
+ROLES = [*ALL, "anon", "no_person"]
+
+
+def expected_status(rule: Rule, method: str, role: str) -> Any:
+    if role in ("anon", "no_person"):
+        return getattr(rule, role)[0 if method == "get" else 1]
+    return getattr(rule, method)[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(pages, role):
+    """One test per role (the fixture is built once), every page, GET then an empty POST."""
+    mismatches = []
+    for name, rule in RULES.items():
+        url = reverse(f"web:{name}", kwargs=rule.kwargs(pages))
+        for method in ("get", "post"):
+            expected = expected_status(rule, method, role)
+            response = getattr(client_for(pages.world, role), method)(url)
+            got: Any = response.status_code
+            if got == 302 and response["Location"].startswith(reverse("web:sign_in")) and name != "sign_out":
+                got = LOGIN
+            if got != expected:
+                mismatches.append(f"{method.upper()} {name} ({url}): expected {expected}, got {got}")
+    assert not mismatches, "\n".join(mismatches)
