@@ -11,7 +11,7 @@ what rows a scope sees; services decide what it may change. Nothing else filters
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.core.exceptions import PermissionDenied
 
@@ -38,7 +38,8 @@ class Scope:
         person = Person.objects.select_related("org", "unit").filter(user_id=user.pk).first()
         if person is None or not person.is_active or not person.org.is_active:
             raise PermissionDenied("Tài khoản chưa được gắn với cán bộ của cơ quan nào.")
-        return cls(org=person.org, role=Role(person.role), person=person, user=person.user)
+        # the request's user is the person's user: no need to load it again
+        return cls(org=person.org, role=Role(person.role), person=person, user=cast("User", user))
 
     @classmethod
     def operator(cls, org: Organisation) -> Scope:
