@@ -4,13 +4,14 @@
   an officer reads the documents behind the tasks they can see (source, result, approving an
   extension) and those they registered themselves.
 - `document_get(scope, pk)`: one visible document or `Document.DoesNotExist`.
+- `citations_to(scope, document)`: the citations of `document` made in documents the scope sees.
 """
 
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from dieuhanh.documents.models import Document
+from dieuhanh.documents.models import Citation, Document
 from dieuhanh.orgs.scope import Scope
 
 
@@ -34,3 +35,11 @@ def documents_visible(scope: Scope) -> QuerySet[Document]:
 
 def document_get(scope: Scope, pk: int) -> Document:
     return documents_visible(scope).get(pk=pk)
+
+
+def citations_to(scope: Scope, document: Document) -> QuerySet[Citation]:
+    return (
+        Citation.objects.filter(org=scope.org, cited=document, citing__in=documents_visible(scope))
+        .select_related("citing")
+        .order_by("citing__issued_on", "id")
+    )

@@ -186,6 +186,9 @@ def citation_add(
 ) -> Citation:
     if citing.org_id != scope.org.pk:
         raise PermissionDenied("Văn bản không thuộc cơ quan của bạn.")
+    # Linking citations edits the register: the roles that may edit a document, no others.
+    if scope.is_read_only or not scope.can_register_documents:
+        raise PermissionDenied("Vai trò của bạn không được sửa văn bản.")
     key = symbol_key(number_raw)
     if not key:
         raise ValidationError({"number_raw": "Cần số, ký hiệu của văn bản được trích dẫn."})

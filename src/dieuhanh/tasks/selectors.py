@@ -4,6 +4,7 @@
   viewers read the whole organisation; a unit head and an officer read the tasks their unit
   leads or coordinates, and an officer also the tasks given to them personally.
 - `task_get(scope, pk)`: one visible task or `Task.DoesNotExist`.
+- `assigners_visible(scope)`: who assigns tasks to the scope's organisation (every role may see them).
 - `facts_by_task(tasks)`: the status engine's view of many tasks in two queries.
 - `can_work_on(scope, task)`, `can_edit(scope, task)`: may the scope change this task.
 """
@@ -17,7 +18,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dieuhanh.orgs.models import Role
 from dieuhanh.orgs.scope import Scope
-from dieuhanh.tasks.models import Extension, Task
+from dieuhanh.tasks.models import Assigner, Extension, Task
 from dieuhanh.tasks.status import DeadlineChange, TaskFacts
 
 
@@ -40,6 +41,10 @@ def tasks_visible(scope: Scope) -> QuerySet[Task]:
 
 def task_get(scope: Scope, pk: int) -> Task:
     return tasks_visible(scope).get(pk=pk)
+
+
+def assigners_visible(scope: Scope) -> QuerySet[Assigner]:
+    return Assigner.objects.filter(org=scope.org)
 
 
 def facts_by_task(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
