@@ -63,12 +63,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "ninja",
     "dieuhanh.core",
     "dieuhanh.orgs",
     "dieuhanh.documents",
     "dieuhanh.tasks",
     "dieuhanh.reports",
     "dieuhanh.demo",
+    "dieuhanh.api",
 ]
 
 MIDDLEWARE = [
