@@ -1,7 +1,7 @@
 """Shared pieces of the API's schemas.
 
-- `IsoDate`: a date written `YYYY-MM-DD` and nothing else (no timestamps, no `14/03/2024`);
-  an empty string means no date, as an empty form field does.
+- `IsoDate`: a date written `YYYY-MM-DD` and nothing else (no timestamps, no `14/03/2024`).
+  `OptionalDate`: the same or none (null, or an empty string as an empty form field sends).
 - `Input`: base of JSON inputs: text NFC-normalised on the way in, unknown fields refused (a
   misspelt field must not be silently ignored). `FormInput`: the same for multipart forms,
   which may carry fields of the browser's own (csrfmiddlewaretoken).
@@ -27,22 +27,25 @@ from dieuhanh.core.text import nfc
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _iso_date(value: Any) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+def _iso_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None
-        if _ISO_DATE.match(text):
-            try:
-                return dt.date.fromisoformat(text)
-            except ValueError:
-                pass
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
     raise PydanticCustomError("date_invalid", "Ngày không hợp lệ.")
 
 
+def _optional_iso_date(value: Any) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return _iso_date(value)
+
+
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+OptionalDate = Annotated[dt.date | None, BeforeValidator(_optional_iso_date)]
 
 
 class Input(Schema):

@@ -27,7 +27,7 @@ from dieuhanh.api.schemas import (
     DocumentRef,
     FormInput,
     Input,
-    IsoDate,
+    OptionalDate,
     PageMeta,
     PageParams,
     UnitRef,
@@ -210,8 +210,8 @@ class DocumentQuery(Schema):
     q: str = Field("", description="Tìm không dấu trong số, ký hiệu, cơ quan ban hành, trích yếu")
     direction: Direction | None = Field(None, description="Sổ: in (đến), out (đi), internal (nội bộ)")
     kind: str | None = Field(None, description="Mã loại văn bản: KH, QĐ, BC, CV ...")
-    issued_from: IsoDate | None = None
-    issued_to: IsoDate | None = None
+    issued_from: OptionalDate = None
+    issued_to: OptionalDate = None
     ordering: DocumentOrdering = Field("-issued", description="Sắp xếp")  # type: ignore[valid-type]
 
 
@@ -280,12 +280,12 @@ def document_file(request: HttpRequest, document_id: int) -> FileResponse:
 class DocumentRegisterIn(FormInput):
     direction: Direction = Field("in", description="in: văn bản đến; out: văn bản đi; internal: nội bộ")
     number_raw: str = Field("", description="Số, ký hiệu như văn bản ghi, ví dụ 181/UBND-KGVX")
-    issued_on: IsoDate | None = Field(None, description="Ngày ban hành")
+    issued_on: OptionalDate = Field(None, description="Ngày ban hành")
     kind: str | None = Field(None, description="Mã loại văn bản; bỏ trống để suy ra từ ký hiệu")
     issuer: str = Field("", description="Cơ quan ban hành")
     summary: str = Field("", description="Trích yếu")
     signer: str = Field("", description="Người ký")
-    received_on: IsoDate | None = Field(None, description="Ngày đến")
+    received_on: OptionalDate = Field(None, description="Ngày đến")
 
 
 @router.post(
@@ -321,11 +321,11 @@ class DocumentUpdateIn(Input):
     direction: Direction | None = None
     kind: str | None = None
     number_raw: str | None = None
-    issued_on: IsoDate | None = None
+    issued_on: OptionalDate = None
     issuer: str | None = None
     summary: str | None = None
     signer: str | None = None
-    received_on: IsoDate | None = None
+    received_on: OptionalDate = None
 
 
 @router.patch(
@@ -367,7 +367,7 @@ def citation_list(request: HttpRequest, document_id: int) -> list[dict]:
 
 class CitationIn(Input):
     number_raw: str = Field(description="Số, ký hiệu của văn bản được trích dẫn")
-    cited_date: IsoDate | None = Field(None, description="Ngày của văn bản được trích dẫn")
+    cited_date: OptionalDate = Field(None, description="Ngày của văn bản được trích dẫn")
     kind: str | None = Field(None, description="Mã loại; bỏ trống để suy ra từ ký hiệu")
     issuer: str = Field("", description="Cơ quan ban hành")
     context: str = Field("", description="Câu trích dẫn")

@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema
 
 from dieuhanh.api.auth import scope_of
 from dieuhanh.api.errors import ApiError, error_responses
-from dieuhanh.api.schemas import IsoDate
+from dieuhanh.api.schemas import OptionalDate
 from dieuhanh.reports.figures import summarize
 from dieuhanh.reports.periods import parse_period
 
@@ -25,7 +25,7 @@ class SummaryParams(Schema):
     period: str | None = Field(
         None, description="Kỳ báo cáo: 2024-03 (tháng), 2024-Q1 (quý), 2024-H1, 2024-9M hoặc 2024 (năm)"
     )
-    as_of: IsoDate | None = Field(None, description="Hoặc: tình trạng tại ngày YYYY-MM-DD")
+    as_of: OptionalDate = Field(None, description="Hoặc: tình trạng tại ngày YYYY-MM-DD")
     include_subtasks: bool = Field(False, description="Đếm cả nhiệm vụ con")
 
 

@@ -35,6 +35,7 @@ from dieuhanh.api.schemas import (
     DocumentRef,
     Input,
     IsoDate,
+    OptionalDate,
     PageMeta,
     PageParams,
     PersonRef,
@@ -249,15 +250,15 @@ class TaskQuery(Schema):
     q: str = Field("", description="Tìm không dấu trong nội dung, số văn bản chỉ đạo, thời hạn, kết quả")
     unit_id: int | None = Field(None, description="Đơn vị chủ trì hoặc phối hợp")
     status: TaskStatus | None = Field(None, description="Tình trạng tại ngày `status_on`")
-    status_on: IsoDate | None = Field(None, description="Ngày lấy tình trạng (mặc định hôm nay)")
+    status_on: OptionalDate = Field(None, description="Ngày lấy tình trạng (mặc định hôm nay)")
     past_deadline: bool | None = Field(None, description="Chưa xong và đã quá hạn tại `status_on`")
     assigner_id: int | None = None
     source_document_id: int | None = None
     result_document_id: int | None = None
     officer_id: int | None = None
     parent_id: int | None = None
-    deadline_from: IsoDate | None = None
-    deadline_to: IsoDate | None = None
+    deadline_from: OptionalDate = None
+    deadline_to: OptionalDate = None
     top_level_only: bool = Field(False, description="Bỏ qua nhiệm vụ con")
     ordering: TaskOrdering = Field("-assigned", description="Sắp xếp")  # type: ignore[valid-type]
 
@@ -311,8 +312,8 @@ def task_detail(request: HttpRequest, task_id: int) -> dict:
 
 class TaskCreateIn(Input):
     content: str = Field(description="Nội dung công việc")
-    assigned_on: IsoDate | None = Field(None, description="Ngày giao (mặc định hôm nay)")
-    deadline: IsoDate | None = None
+    assigned_on: OptionalDate = Field(None, description="Ngày giao (mặc định hôm nay)")
+    deadline: OptionalDate = None
     deadline_text: str = Field("", description="Thời hạn như văn bản ghi, ví dụ “Quý II/2024”")
     lead_unit_id: int | None = Field(None, description="Đơn vị chủ trì")
     coordinating_unit_ids: list[int] = Field([], description="Đơn vị phối hợp")
@@ -352,8 +353,8 @@ def task_create(request: HttpRequest, payload: TaskCreateIn) -> Status[dict]:
 class TaskUpdateIn(Input):
     version: int = Field(description="`version` đọc được lần trước")
     content: str | None = None
-    assigned_on: IsoDate | None = None
-    deadline: IsoDate | None = None
+    assigned_on: OptionalDate = None
+    deadline: OptionalDate = None
     deadline_text: str | None = None
     lead_unit_id: int | None = None
     coordinating_unit_ids: list[int] | None = None
@@ -405,7 +406,7 @@ def task_update(request: HttpRequest, task_id: int, payload: TaskUpdateIn) -> di
 
 
 class StartIn(Input):
-    started_on: IsoDate | None = Field(None, description="Ngày bắt đầu (mặc định hôm nay)")
+    started_on: OptionalDate = Field(None, description="Ngày bắt đầu (mặc định hôm nay)")
     version: int | None = Field(None, description="Nếu gửi: từ chối (409) khi nhiệm vụ đã bị sửa")
 
 
@@ -427,7 +428,7 @@ def task_start(request: HttpRequest, task_id: int, payload: StartIn) -> dict:
 
 class NoteIn(Input):
     text: str = Field(description="Nội dung tiến độ")
-    noted_on: IsoDate | None = Field(None, description="Ngày (mặc định hôm nay)")
+    noted_on: OptionalDate = Field(None, description="Ngày (mặc định hôm nay)")
 
 
 @router.post(
@@ -497,7 +498,7 @@ def task_reopen(request: HttpRequest, task_id: int, payload: ReopenIn) -> dict:
 class ExtensionRequestIn(Input):
     requested_deadline: IsoDate = Field(description="Thời hạn đề nghị")
     reason: str = Field(description="Lý do")
-    requested_on: IsoDate | None = Field(None, description="Ngày đề nghị (mặc định hôm nay)")
+    requested_on: OptionalDate = Field(None, description="Ngày đề nghị (mặc định hôm nay)")
 
 
 @router.post(
@@ -521,8 +522,8 @@ def extension_request(request: HttpRequest, task_id: int, payload: ExtensionRequ
 
 class ExtensionDecisionIn(Input):
     approve: bool = Field(description="true: đồng ý; false: không đồng ý")
-    decided_on: IsoDate | None = Field(None, description="Ngày quyết định (mặc định hôm nay)")
-    approved_deadline: IsoDate | None = Field(None, description="Thời hạn được duyệt (mặc định: thời hạn đề nghị)")
+    decided_on: OptionalDate = Field(None, description="Ngày quyết định (mặc định hôm nay)")
+    approved_deadline: OptionalDate = Field(None, description="Thời hạn được duyệt (mặc định: thời hạn đề nghị)")
     approving_document_id: int | None = Field(None, description="Văn bản đồng ý gia hạn")
     note: str = Field("", description="Ý kiến")
 
@@ -559,12 +560,12 @@ class SplitPartIn(Input):
     content: str = Field(description="Nội dung phần việc")
     lead_unit_id: int | None = Field(None, description="Đơn vị chủ trì (mặc định: của nhiệm vụ cha)")
     officer_id: int | None = Field(None, description="Cán bộ thực hiện")
-    deadline: IsoDate | None = Field(None, description="Thời hạn (không sau thời hạn nhiệm vụ cha)")
+    deadline: OptionalDate = Field(None, description="Thời hạn (không sau thời hạn nhiệm vụ cha)")
 
 
 class SplitIn(Input):
     parts: list[SplitPartIn] = Field(min_length=1, description="Các phần việc")
-    assigned_on: IsoDate | None = Field(None, description="Ngày giao (mặc định hôm nay)")
+    assigned_on: OptionalDate = Field(None, description="Ngày giao (mặc định hôm nay)")
 
 
 @router.post(
