@@ -67,6 +67,14 @@ def test_an_upload_over_the_limit_is_413_and_nothing_is_registered(world, as_rol
     assert not world.org.documents.exists()
 
 
+def test_an_upload_announced_far_over_the_limit_is_refused_before_it_is_read(world, as_role, settings):
+    settings.UPLOAD_MAX_BYTES = 1024
+    response = register(as_role("office"), file=SimpleUploadedFile("lon.pdf", PDF + b"0" * (2 * 1024 * 1024)))
+    assert response.status == 413
+    assert response.body["message"].startswith("Tệp tải lên (2.0 MB) vượt giới hạn")
+    assert not world.org.documents.exists()
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [("virus.exe", b"MZ\x90\x00"), ("gia-mao.pdf", b"MZ\x90\x00 not a pdf"), ("anh.svg", b"<svg/>")],

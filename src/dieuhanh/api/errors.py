@@ -17,6 +17,8 @@
 
 - `ApiError(status, code, message, fields)`: raise it from an endpoint for any of the above.
 - `not_found(label, pk)`: the 404 for a record that is absent or outside the scope.
+- `error_json(status, code, message)`: the same body outside ninja's handlers (URL not found,
+  an upload refused before it is read).
 - `install_handlers(api)`: turns every exception above into its response.
 - `ERROR_STATUSES`, `error_responses(*statuses)`: the error part of an operation's OpenAPI
   responses.
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -83,6 +85,14 @@ class ApiError(Exception):
 
 def not_found(label: str, pk: object) -> ApiError:
     return ApiError(404, "not_found", f"Không tìm thấy {label} mã {pk} (hoặc bạn không được xem).")
+
+
+def error_json(status: int, code: str, message: str, fields: dict[str, list[str]] | None = None) -> JsonResponse:
+    return JsonResponse(
+        {"code": code, "message": message, "fields": fields or {}},
+        status=status,
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def _respond(api: NinjaAPI, request: HttpRequest, err: ApiError) -> HttpResponse:

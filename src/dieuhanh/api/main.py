@@ -14,7 +14,7 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from dieuhanh.api.auth import TOKEN_OR_SESSION
-from dieuhanh.api.errors import ERROR_STATUSES, install_handlers
+from dieuhanh.api.errors import ERROR_STATUSES, error_json, install_handlers
 from dieuhanh.api.resources import assigners, documents, me, people, reports, tasks, tokens, units
 
 DESCRIPTION = """\
@@ -71,12 +71,4 @@ def docs_view(request: HttpRequest) -> HttpResponse:
 
 
 def not_found_view(request: HttpRequest, rest: str = "") -> JsonResponse:
-    return JsonResponse(
-        {
-            "code": "not_found",
-            "message": f"Không có địa chỉ API “{request.path}”. Xem danh sách tại /api/docs.",
-            "fields": {},
-        },
-        status=404,
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return error_json(404, "not_found", f"Không có địa chỉ API “{request.path}”. Xem danh sách tại /api/docs.")

@@ -15,14 +15,19 @@ Reads go through `documents.selectors` / `documents.queries`, writes through
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import wraps
 from typing import Any, Literal
 
+from django.conf import settings
 from django.http import FileResponse, HttpRequest
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
+from ninja.decorators import decorate_view
 
 from dieuhanh.api.auth import scope_of
-from dieuhanh.api.errors import error_responses, not_found
+from dieuhanh.api.errors import error_json, error_responses, not_found
 from dieuhanh.api.schemas import (
     DocumentRef,
     FormInput,
@@ -276,6 +281,31 @@ def document_file(request: HttpRequest, document_id: int) -> FileResponse:
 
 # --- register and update --------------------------------------------------------------------
 
+UPLOAD_OVERHEAD = 1024 * 1024  # the form's other fields and the multipart boundaries
+
+
+def refuse_oversized_uploads(run: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """413 before the body is read, when its announced length is already over the limit: a
+    2 GB upload is refused at once instead of being spooled to disk and refused afterwards.
+    (An upload without Content-Length is still refused by `validate_upload` once read.)"""
+
+    @wraps(run)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.UPLOAD_MAX_BYTES
+        if length > limit + UPLOAD_OVERHEAD:
+            message = (
+                f"Tệp tải lên ({length / 1024 / 1024:.1f} MB) vượt giới hạn {limit / 1024 / 1024:.0f} MB. "
+                "Hãy nén hoặc tách tệp rồi tải lên lại."
+            )
+            return error_json(413, "too_large", message, {"file": [message]})
+        return run(request, *args, **kwargs)
+
+    return wrapper
+
 
 class DocumentRegisterIn(FormInput):
     direction: Direction = Field("in", description="in: văn bản đến; out: văn bản đi; internal: nội bộ")
@@ -296,6 +326,7 @@ class DocumentRegisterIn(FormInput):
     "không quá giới hạn dung lượng (mặc định 50 MB). Số và ngày trùng văn bản đã có: 422. "
     "Văn phòng, Lãnh đạo, trưởng phòng, chuyên viên được vào sổ; quản trị và người chỉ xem thì không.",
 )
+@decorate_view(refuse_oversized_uploads)
 def document_register(
     request: HttpRequest, payload: Form[DocumentRegisterIn], file: File[UploadedFile | None] = None
 ) -> Status[dict]:
