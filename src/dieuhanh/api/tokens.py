@@ -101,8 +101,9 @@ def token_create(*, scope: Scope, name: str, user: Any = None) -> IssuedToken:
 
 @transaction.atomic
 def token_revoke(*, scope: Scope, token: ApiToken) -> ApiToken:
-    current = ApiToken.objects.select_for_update().select_related("user__person").get(pk=token.pk)
-    owner = getattr(current.user, "person", None)
+    # Lock the token row alone: PostgreSQL refuses FOR UPDATE across the outer join to a person.
+    current = ApiToken.objects.select_for_update().get(pk=token.pk)
+    owner = Person.objects.filter(user_id=current.user_id).first()
     own = scope.user is not None and current.user_id == scope.user.pk
     if not own and not (scope.can_manage_org and owner is not None and owner.org_id == scope.org.pk):
         raise PermissionDenied("Bạn không được thu hồi mã truy cập này.")
