@@ -244,7 +244,7 @@ def to_api_error(exc: Exception) -> ApiError:
 
 
 def install_handlers(api: NinjaAPI) -> None:
-    def handle(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def handle(request: HttpRequest, exc: Any) -> HttpResponse:
         return _respond(api, request, to_api_error(exc))
 
     # ninja registers its own handlers for these; the lookup walks each exception's MRO, so

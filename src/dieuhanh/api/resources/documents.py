@@ -342,7 +342,7 @@ def document_register(
         signer=payload.signer,
         received_on=payload.received_on,
         file=file,
-        file_name=file.name if file is not None else "",
+        file_name=(file.name or "") if file is not None else "",
     )
     return Status(201, _detail(request, scope, doc))
 
@@ -423,5 +423,6 @@ def citation_add(request: HttpRequest, document_id: int, payload: CitationIn) ->
         issuer=payload.issuer,
         context=payload.context,
     )
-    visible = set(documents_visible(scope).filter(pk=citation.cited_id).values_list("pk", flat=True))
+    cited_ids = [citation.cited_id] if citation.cited_id else []
+    visible = set(documents_visible(scope).filter(pk__in=cited_ids).values_list("pk", flat=True))
     return Status(201, _citation(citation, visible))

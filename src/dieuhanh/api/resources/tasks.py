@@ -144,16 +144,18 @@ def _with_relations(tasks: QuerySet[Task]) -> QuerySet[Task]:
 
 def _item(task: Task, as_of: dt.date) -> dict[str, Any]:
     """A task annotated by `annotate_status` as the list shows it."""
-    status = TaskStatus(task.status_at) if task.status_at else None
+    status_at: str | None = getattr(task, "status_at", None)
+    deadline_at: dt.date | None = getattr(task, "deadline_at", None)
+    status = TaskStatus(status_at) if status_at else None
     open_at = task.completed_on is None or task.completed_on > as_of
-    overdue_days = (as_of - task.deadline_at).days if open_at and task.deadline_at and as_of > task.deadline_at else 0
+    overdue_days = (as_of - deadline_at).days if open_at and deadline_at and as_of > deadline_at else 0
     return {
         "id": task.pk,
         "content": task.content,
         "status": status,
         "status_label": status.label if status else "Chưa giao",
         "status_on": as_of,
-        "deadline_at": task.deadline_at,
+        "deadline_at": deadline_at,
         "days_overdue": overdue_days,
         "assigned_on": task.assigned_on,
         "original_deadline": task.original_deadline,
