@@ -1,6 +1,7 @@
 """Every error of the API as one JSON shape with a Vietnamese message.
 
-    {"code": "validation_error", "message": "Dữ liệu gửi lên chưa hợp lệ.",
+    {"code": "validation_error",
+     "message": "Dữ liệu chưa hợp lệ ở trường “deadline”: Thời hạn không thể trước ngày giao.",
      "fields": {"deadline": ["Thời hạn không thể trước ngày giao."]}}
 
 | status | code | raised by |
@@ -12,8 +13,9 @@
 | 409 | conflict | the services' `ConflictError`: a stale `version`, nothing saved |
 | 413 | too_large | an upload over the limit (`DIEUHANH_UPLOAD_MAX_MB`) |
 | 415 | unsupported_type | an upload that is not PDF/DOCX/DOC/XLSX/ODT/TXT/image |
-| 422 | validation_error | request fields that do not parse (dates that are not dates ...) and the
-|     |                  | services' `ValidationError`, keyed by field |
+| 422 | validation_error | fields that do not parse (dates that are not dates ...) and the services'
+|     |                  | `ValidationError`, keyed by the request's field names |
+| 500 | server_error | anything unexpected (logged) |
 
 - `ApiError(status, code, message, fields)`: raise it from an endpoint for any of the above.
 - `not_found(label, pk)`: the 404 for a record that is absent or outside the scope.
