@@ -21,6 +21,7 @@ Các lệnh thường dùng:
   migrate              tạo / cập nhật cơ sở dữ liệu
   createsuperuser      tạo tài khoản quản trị hệ thống
   report summary       số liệu kỳ báo cáo (--org SLUG --period 2024-Q1 [--json])
+  token create         tạo mã truy cập API cho một cán bộ (--user TÊN --name TÊN-MÃ)
   extract FILE --json  đọc văn bản (DOCX, PDF, TXT) và đề xuất nhiệm vụ, không cần CSDL
 
 Mọi lệnh quản trị của Django cũng dùng được: dieuhanh help liệt kê tất cả.

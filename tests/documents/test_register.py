@@ -76,6 +76,20 @@ def test_citing_twice_records_one_citation(world):
     assert a.pk == b.pk
 
 
+@pytest.mark.parametrize("role", ["viewer", "admin"])
+def test_roles_that_may_not_edit_the_register_cannot_add_citations(world, role):
+    doc = register(world)
+    with pytest.raises(PermissionDenied):
+        citation_add(scope=world.scope(role), citing=doc, number_raw="16/KH-UBND")
+    assert not doc.citations.exists()
+
+
+def test_an_officer_adds_a_citation(world):
+    doc = register(world)
+    citation = citation_add(scope=world.scope("officer"), citing=doc, number_raw="16/KH-UBND")
+    assert citation.citing == doc
+
+
 def test_update_with_a_stale_version_is_refused(world):
     doc = register(world)
     document_update(scope=world.scope("office"), document=doc, version=doc.version, summary="V/v mới")

@@ -7,8 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from dieuhanh.orgs.scope import Scope
-from dieuhanh.tasks.selectors import tasks_visible
-from tests.factories import TaskFactory, UserFactory
+from dieuhanh.tasks.selectors import assigners_visible, tasks_visible
+from tests.factories import AssignerFactory, TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +60,9 @@ def test_an_inactive_person_has_no_scope(world):
     person.save()
     with pytest.raises(PermissionDenied):
         Scope.for_user(person.user)
+
+
+def test_assigners_are_those_of_the_own_organisation(world, other_world):
+    mine = AssignerFactory(org=world.org)
+    AssignerFactory(org=other_world.org)
+    assert list(assigners_visible(world.scope("officer"))) == [mine]

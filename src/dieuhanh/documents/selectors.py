@@ -7,6 +7,7 @@
 - `citations_of(scope, document)`: what a visible document cites, with the cited document
   attached only where the scope may read it.
 - `citing_documents(scope, document)`: the visible documents that cite it.
+- `citations_to(scope, document)`: the citations of `document` made in documents the scope sees.
 """
 
 from __future__ import annotations
@@ -53,3 +54,11 @@ def citations_of(scope: Scope, document: Document) -> list[Citation]:
 
 def citing_documents(scope: Scope, document: Document) -> QuerySet[Document]:
     return documents_visible(scope).filter(citations__cited=document).distinct()
+
+
+def citations_to(scope: Scope, document: Document) -> QuerySet[Citation]:
+    return (
+        Citation.objects.filter(org=scope.org, cited=document, citing__in=documents_visible(scope))
+        .select_related("citing")
+        .order_by("citing__issued_on", "id")
+    )

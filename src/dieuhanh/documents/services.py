@@ -186,6 +186,7 @@ def citation_add(
 ) -> Citation:
     if citing.org_id != scope.org.pk:
         raise PermissionDenied("Văn bản không thuộc cơ quan của bạn.")
+    # Linking citations edits the register: the roles that may edit a document, no others.
     if scope.is_read_only or not scope.can_register_documents:
         raise PermissionDenied("Vai trò của bạn không được liên kết văn bản.")
     key = symbol_key(number_raw)

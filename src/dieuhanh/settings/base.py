@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "ninja",
     "dieuhanh.core",
     "dieuhanh.orgs",
     "dieuhanh.documents",
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "dieuhanh.reports",
     "dieuhanh.demo",
     "dieuhanh.web",
+    "dieuhanh.api",
 ]
 
 MIDDLEWARE = [

@@ -4,10 +4,11 @@
   viewers read the whole organisation; a unit head and an officer read the tasks their unit
   leads or coordinates, and an officer also the tasks given to them personally.
 - `task_get(scope, pk)`: one visible task or `Task.DoesNotExist`.
+- `assigners_visible(scope)`: who assigns tasks to the organisation (UBND tỉnh, Giám đốc Sở ...);
+  every role may see them.
 - `facts_by_task(tasks)`: the status engine's view of many tasks in two queries.
 - `can_work_on(scope, task)`, `can_edit(scope, task)`: may the scope change this task.
 - `extension_get(scope, pk)`: one extension of a visible task or `Extension.DoesNotExist`.
-- `assigners_visible(scope)`: who assigns tasks to the organisation (UBND tỉnh, Giám đốc Sở ...).
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ def tasks_visible(scope: Scope) -> QuerySet[Task]:
 
 def task_get(scope: Scope, pk: int) -> Task:
     return tasks_visible(scope).get(pk=pk)
+
+
+def assigners_visible(scope: Scope) -> QuerySet[Assigner]:
+    return Assigner.objects.filter(org=scope.org)
 
 
 def facts_by_task(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
@@ -80,10 +85,6 @@ def can_work_on(scope: Scope, task: Task) -> bool:
     if scope.role == Role.UNIT_HEAD and scope.unit_id is not None:
         return task.coordinating_units.filter(pk=scope.unit_id).exists()
     return scope.person_id is not None and task.officer_id == scope.person_id
-
-
-def assigners_visible(scope: Scope) -> QuerySet[Assigner]:
-    return Assigner.objects.filter(org=scope.org)
 
 
 def extension_get(scope: Scope, pk: int) -> Extension:
