@@ -112,7 +112,7 @@ def _validate_login(username: str, password: str, person: Person) -> None:
     user_model = get_user_model()
     if not username:
         errors["username"] = ["Cần tên đăng nhập."]
-    elif user_model.objects.filter(username__iexact=username).exclude(pk=person.user_id).exists():
+    elif user_model.objects.filter(username__iexact=username).exclude(pk=person.user_id or 0).exists():
         errors["username"] = [f"Tên đăng nhập “{username}” đã có người dùng."]
     if not password:
         errors["password"] = ["Cần đặt mật khẩu."]
@@ -183,9 +183,10 @@ def person_update(*, scope: Scope, person: Person, **fields: Any) -> Person:
     if scope.person_id == current.pk and not current.is_active:
         raise ValidationError({"is_active": "Bạn không thể tự khóa tài khoản của mình."})
     current.save()
-    if current.user_id and not current.is_active and current.user.is_active:
-        current.user.is_active = False
-        current.user.save(update_fields=["is_active"])
+    user = current.user
+    if user is not None and not current.is_active and user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
     changes = audit.diff(before, audit.snapshot(current, PERSON_FIELDS))
     if changes:
         audit.record(scope=scope, obj=current, action=AuditEvent.Action.UPDATE, changes=changes)

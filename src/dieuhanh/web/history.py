@@ -30,7 +30,7 @@ def _label(model: type[models.Model], name: str) -> str:
     if name in EXTRA_LABELS:
         return EXTRA_LABELS[name]
     try:
-        return str(model._meta.get_field(name).verbose_name).capitalize()
+        return str(getattr(model._meta.get_field(name), "verbose_name", name)).capitalize()
     except FieldDoesNotExist:
         return name
 
@@ -38,7 +38,7 @@ def _label(model: type[models.Model], name: str) -> str:
 def _choice(model: type[models.Model], name: str, value: Any) -> Any:
     """A stored choice code ("in", "CV") as its Vietnamese label ("Văn bản đến", "Công văn")."""
     try:
-        choices = dict(model._meta.get_field(name).flatchoices)
+        choices = dict(getattr(model._meta.get_field(name), "flatchoices", ()))
     except (FieldDoesNotExist, AttributeError):
         return value
     return choices.get(value, value) if isinstance(value, str) else value

@@ -15,7 +15,7 @@ DIRECTION_SLUGS = {
     "di": Document.Direction.OUTGOING,
     "noi-bo": Document.Direction.INTERNAL,
 }
-SLUG_BY_DIRECTION = {v: k for k, v in DIRECTION_SLUGS.items()}
+SLUG_BY_DIRECTION: dict[str, str] = {str(v): k for k, v in DIRECTION_SLUGS.items()}
 KIND_AUTO = ""
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 
 from dieuhanh.web.dates import format_date, parse_date
 
@@ -39,6 +40,16 @@ class VnDateField(forms.Field):
         return parse_date(value)
 
 
+def choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The form's model-choice field `name`, typed as such."""
+    return cast(forms.ModelChoiceField, form.fields[name])
+
+
+def set_queryset(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Offer (and validate against) only `queryset`: the rows the scope may see."""
+    choice_field(form, name).queryset = queryset
+
+
 def limit_choices(field: forms.ModelChoiceField, shown: Iterable[Any], selected: Any = None, blank: str = "—") -> None:
     """Render `shown` (plus `selected`) as the options; validation still uses `field.queryset`."""
     options = list(shown)
@@ -48,7 +59,7 @@ def limit_choices(field: forms.ModelChoiceField, shown: Iterable[Any], selected:
     field.widget.choices = [("", blank), *choices]
 
 
-def apply_errors(form: forms.Form, exc: ValidationError, field_map: dict[str, str] | None = None) -> None:
+def apply_errors(form: forms.Form, exc: ValidationError, field_map: dict[str, str | None] | None = None) -> None:
     """Service errors keyed by model field go to the form field of that name (or `field_map`'s)."""
     field_map = field_map or {}
     if hasattr(exc, "error_dict"):

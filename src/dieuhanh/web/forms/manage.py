@@ -9,6 +9,7 @@ from django import forms
 from dieuhanh.orgs.models import TITLE_SUGGESTIONS, Role, Unit
 from dieuhanh.orgs.scope import Scope
 from dieuhanh.orgs.selectors import units_visible
+from dieuhanh.web.forms.fields import set_queryset
 
 INVALID_CHOICE = "Lựa chọn không hợp lệ hoặc không thuộc cơ quan của bạn."
 
@@ -21,14 +22,16 @@ class UnitForm(forms.Form):
         label="Ký hiệu", max_length=30, required=False, help_text="Dùng trong ký hiệu văn bản, ví dụ VP, QLKH, TĐC."
     )
     kind = forms.ChoiceField(label="Loại", choices=Unit.Kind.choices, initial=Unit.Kind.DIVISION)
-    parent = forms.ModelChoiceField(queryset=None, label="Trực thuộc", required=False, empty_label="—")
+    parent: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label="Trực thuộc", required=False, empty_label="—"
+    )
     order = forms.IntegerField(label="Thứ tự", min_value=0, max_value=999, required=False, initial=0)
     is_active = forms.BooleanField(label="Đang hoạt động", required=False, initial=True)
 
     def __init__(self, scope: Scope, *args: Any, unit: Unit | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         parents = units_visible(scope)
-        self.fields["parent"].queryset = parents.exclude(pk=unit.pk) if unit else parents
+        set_queryset(self, "parent", parents.exclude(pk=unit.pk) if unit else parents)
         self.fields["parent"].error_messages["invalid_choice"] = INVALID_CHOICE
         if unit is None:
             del self.fields["is_active"]
@@ -42,7 +45,9 @@ class PersonForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"list": "title-suggestions"}),
     )
-    unit = forms.ModelChoiceField(queryset=None, label="Phòng, đơn vị", required=False, empty_label="— (lãnh đạo Sở)")
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label="Phòng, đơn vị", required=False, empty_label="— (lãnh đạo Sở)"
+    )
     role = forms.ChoiceField(label="Vai trò", choices=Role.choices, initial=Role.OFFICER)
     email = forms.EmailField(
         label="Thư điện tử", required=False, error_messages={"invalid": "Địa chỉ thư điện tử không hợp lệ."}
@@ -52,7 +57,7 @@ class PersonForm(forms.Form):
 
     def __init__(self, scope: Scope, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units_visible(scope, active_only=True)
+        set_queryset(self, "unit", units_visible(scope, active_only=True))
         self.fields["unit"].error_messages["invalid_choice"] = INVALID_CHOICE
 
 
@@ -72,7 +77,7 @@ class LoginFieldsMixin(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("password") != data.get("password2"):
             self.add_error("password2", "Hai lần nhập mật khẩu không khớp.")
         return data

@@ -20,7 +20,7 @@ from dieuhanh.orgs.selectors import people_visible, units_visible
 from dieuhanh.tasks.queries import TaskFilter
 from dieuhanh.tasks.selectors import assigners_visible
 from dieuhanh.tasks.status import LABELS, Status
-from dieuhanh.web.forms.fields import VnDateField, limit_choices
+from dieuhanh.web.forms.fields import VnDateField, choice_field, limit_choices, set_queryset
 
 INVALID_CHOICE = "Lựa chọn không hợp lệ hoặc không thuộc cơ quan của bạn."
 RECENT_DOCUMENTS = 200  # options shown in a document select; the whole register is searchable on its page
@@ -68,10 +68,14 @@ def _model_choice(queryset: Any, label: str, *, required: bool = False, cls: typ
 
 class TaskFilterForm(forms.Form):
     q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
-    don_vi = forms.ModelChoiceField(queryset=None, label="Đơn vị", required=False, empty_label="Tất cả")
+    don_vi: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label="Đơn vị", required=False, empty_label="Tất cả"
+    )
     trang_thai = forms.ChoiceField(label="Trạng thái", choices=STATUS_CHOICES, required=False)
     ngay = VnDateField(label="Trạng thái tại ngày", required=False)
-    noi_giao = forms.ModelChoiceField(queryset=None, label="Nơi giao", required=False, empty_label="Tất cả")
+    noi_giao: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label="Nơi giao", required=False, empty_label="Tất cả"
+    )
     van_ban = DocumentChoiceField(queryset=None, label="Văn bản chỉ đạo", required=False, empty_label="Tất cả")
     can_bo = PersonChoiceField(queryset=None, label="Cán bộ thực hiện", required=False, empty_label="Tất cả")
     han_tu = VnDateField(label="Thời hạn từ ngày", required=False)
@@ -80,10 +84,10 @@ class TaskFilterForm(forms.Form):
 
     def __init__(self, scope: Scope, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["don_vi"].queryset = units_visible(scope, active_only=True)
-        self.fields["noi_giao"].queryset = assigners_visible(scope)
-        self.fields["can_bo"].queryset = people_visible(scope, active_only=True)
-        self.fields["van_ban"].queryset = documents_visible(scope)
+        set_queryset(self, "don_vi", units_visible(scope, active_only=True))
+        set_queryset(self, "noi_giao", assigners_visible(scope))
+        set_queryset(self, "can_bo", people_visible(scope, active_only=True))
+        set_queryset(self, "van_ban", documents_visible(scope))
         for name in ("don_vi", "noi_giao", "van_ban", "can_bo"):
             self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
         self._scope = scope
@@ -92,7 +96,7 @@ class TaskFilterForm(forms.Form):
         """Offer the directives behind the most recent tasks; an id from a link still filters."""
         sources = documents_visible(self._scope).filter(tasks__isnull=False).distinct()[:RECENT_DOCUMENTS]
         selected = self.cleaned_data.get("van_ban") if hasattr(self, "cleaned_data") else None
-        limit_choices(self.fields["van_ban"], sources, selected, blank="Tất cả")
+        limit_choices(choice_field(self, "van_ban"), sources, selected, blank="Tất cả")
 
     def to_filter(self) -> TaskFilter:
         data = self.cleaned_data if self.is_bound else {}
@@ -129,7 +133,7 @@ class TaskForm(forms.Form):
     source_document = _model_choice(None, "Văn bản chỉ đạo", cls=DocumentChoiceField)
     assigner = _model_choice(None, "Nơi giao")
     lead_unit = _model_choice(None, "Đơn vị chủ trì")
-    coordinating_units = forms.ModelMultipleChoiceField(
+    coordinating_units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         queryset=None,
         label="Đơn vị phối hợp",
         required=False,
@@ -152,19 +156,19 @@ class TaskForm(forms.Form):
         super().__init__(*args, **kwargs)
         units = units_visible(scope, active_only=True)
         people = people_visible(scope, active_only=True)
-        self.fields["source_document"].queryset = documents_visible(scope)
-        self.fields["assigner"].queryset = assigners_visible(scope)
-        self.fields["lead_unit"].queryset = units
-        self.fields["coordinating_units"].queryset = units
-        self.fields["officer"].queryset = people
-        self.fields["deputy"].queryset = people.filter(role=Role.LEADER)
+        set_queryset(self, "source_document", documents_visible(scope))
+        set_queryset(self, "assigner", assigners_visible(scope))
+        set_queryset(self, "lead_unit", units)
+        set_queryset(self, "coordinating_units", units)
+        set_queryset(self, "officer", people)
+        set_queryset(self, "deputy", people.filter(role=Role.LEADER))
         if not scope.can_assign and scope.unit_id:
             # A unit head assigns within their own unit (the service enforces it as well).
-            self.fields["lead_unit"].queryset = units.filter(pk=scope.unit_id)
+            set_queryset(self, "lead_unit", units.filter(pk=scope.unit_id))
             self.fields["lead_unit"].required = True
-            self.fields["officer"].queryset = people.filter(unit_id=scope.unit_id)
+            set_queryset(self, "officer", people.filter(unit_id=scope.unit_id))
         recent = documents_visible(scope).exclude(direction=Document.Direction.OUTGOING)[:RECENT_DOCUMENTS]
-        limit_choices(self.fields["source_document"], recent, source or self.initial.get("source_document"))
+        limit_choices(choice_field(self, "source_document"), recent, source or self.initial.get("source_document"))
 
 
 class ProgressNoteForm(forms.Form):
@@ -195,9 +199,9 @@ class CompleteForm(forms.Form):
 
     def __init__(self, scope: Scope, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["result_document"].queryset = documents_visible(scope)
+        set_queryset(self, "result_document", documents_visible(scope))
         recent = documents_visible(scope).filter(direction=Document.Direction.OUTGOING)[:RECENT_DOCUMENTS]
-        limit_choices(self.fields["result_document"], recent)
+        limit_choices(choice_field(self, "result_document"), recent)
         self.fields["completed_on"].initial = timezone.localdate()
 
     @property
@@ -206,7 +210,7 @@ class CompleteForm(forms.Form):
         return bool(data.get("new_number") or data.get("new_summary") or data.get("new_file"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("result_document") and self.registers_new_document:
             raise forms.ValidationError("Chọn văn bản kết quả đã có trong sổ hoặc vào sổ văn bản mới, không cả hai.")
         return data
@@ -235,8 +239,8 @@ class ExtensionDecideForm(forms.Form):
 
     def __init__(self, scope: Scope, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["approving_document"].queryset = documents_visible(scope)
-        limit_choices(self.fields["approving_document"], documents_visible(scope)[:RECENT_DOCUMENTS])
+        set_queryset(self, "approving_document", documents_visible(scope))
+        limit_choices(choice_field(self, "approving_document"), documents_visible(scope)[:RECENT_DOCUMENTS])
 
 
 class SplitPartForm(forms.Form):
@@ -252,8 +256,8 @@ class SplitPartForm(forms.Form):
         if not scope.can_assign and scope.unit_id:
             units = units.filter(pk=scope.unit_id)
             people = people.filter(unit_id=scope.unit_id)
-        self.fields["lead_unit"].queryset = units
-        self.fields["officer"].queryset = people
+        set_queryset(self, "lead_unit", units)
+        set_queryset(self, "officer", people)
 
     @property
     def is_blank(self) -> bool:
@@ -261,7 +265,7 @@ class SplitPartForm(forms.Form):
         return not any(data.get(k) for k in ("content", "lead_unit", "officer", "deadline"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if any(data.get(k) for k in ("lead_unit", "officer", "deadline")) and not data.get("content"):
             self.add_error("content", "Cần ghi nội dung phần việc.")
         return data

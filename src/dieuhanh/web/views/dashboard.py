@@ -33,10 +33,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     soon_end = today + dt.timedelta(days=SOON_DAYS)
     due_soon = filter_tasks(
         scope, TaskFilter(deadline_from=today, deadline_to=soon_end, ordering="deadline"), today=today
-    ).filter(status_at__in=[Status.IN_PROGRESS.value, Status.NOT_STARTED.value])
+    ).filter(status_at__in=[Status.IN_PROGRESS.value, Status.NOT_STARTED.value])  # type: ignore[misc]  # annotation
     overdue_rows = list(overdue.select_related(*ROW_RELATED)[:LIST_LIMIT])
     for task in overdue_rows:
-        task.days_overdue = (today - task.deadline_at).days
+        task.days_overdue = (today - task.deadline_at).days  # type: ignore[attr-defined]  # annotated row
     cards = [
         (status, getattr(summary.counts, status.value))
         for status in (Status.OVERDUE, Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE_LATE, Status.DONE_ON_TIME)

@@ -29,6 +29,7 @@ from dieuhanh.core.text import fold
 from dieuhanh.documents.models import Document
 from dieuhanh.documents.selectors import citations_of, citing_documents, document_get, documents_visible
 from dieuhanh.documents.services import citation_add, document_register
+from dieuhanh.orgs.scope import Scope
 from dieuhanh.tasks.queries import annotate_status
 from dieuhanh.tasks.selectors import tasks_visible
 from dieuhanh.web.forms.documents import (
@@ -45,7 +46,7 @@ from dieuhanh.web.views.base import get_or_404, paginate, querystring_without, r
 PER_PAGE = 25
 
 
-def _may_register(scope) -> bool:  # type: ignore[no-untyped-def]
+def _may_register(scope: Scope) -> bool:
     return scope.can_register_documents and not scope.is_read_only
 
 
@@ -132,7 +133,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/documents/detail.html", context)
 
 
-def _can_create_tasks(scope) -> bool:  # type: ignore[no-untyped-def]
+def _can_create_tasks(scope: Scope) -> bool:
     from dieuhanh.web.views.tasks import may_create_tasks
 
     return may_create_tasks(scope)
@@ -150,7 +151,7 @@ def document_file(request: HttpRequest, pk: int) -> HttpResponse:
     response = FileResponse(document.file.open("rb"), as_attachment=True, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    return response
+    return response  # type: ignore[return-value]  # a FileResponse is a streaming HttpResponse
 
 
 @scoped

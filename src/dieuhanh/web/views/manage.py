@@ -138,7 +138,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     scope = _admin(request)
     form = PersonCreateForm(scope, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data.get(k) or ("" if k != "unit" else None) for k in PERSON_FIELDS}
+        data: dict[str, Any] = {k: form.cleaned_data.get(k) or ("" if k != "unit" else None) for k in PERSON_FIELDS}
         person = _call(
             form,
             lambda: create_person(
@@ -166,7 +166,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
         form.fields["is_active"] = forms.BooleanField(label="Kích hoạt lại (đang công tác)", required=False)
     if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data.get(k) or ("" if k != "unit" else None) for k in PERSON_FIELDS}
+        data: dict[str, Any] = {k: form.cleaned_data.get(k) or ("" if k != "unit" else None) for k in PERSON_FIELDS}
         if form.cleaned_data.get("is_active"):
             data["is_active"] = True
         saved = _call(form, lambda: person_update(scope=scope, person=person, **data))

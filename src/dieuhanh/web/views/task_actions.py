@@ -67,7 +67,7 @@ def _page(request: HttpRequest, task: Task, form: Any, title: str, action: str, 
     return render(request, ACTION_TEMPLATE, context, status=400 if request.method == "POST" else 200)
 
 
-def _run(form: Any, call: Any, field_map: dict[str, str] | None = None) -> Any:
+def _run(form: Any, call: Any, field_map: dict[str, str | None] | None = None) -> Any:
     """Call a service; its refusals become form errors. Returns the result or None."""
     try:
         return call()

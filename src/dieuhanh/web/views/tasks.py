@@ -114,8 +114,9 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _days_past(task: Task, as_of: Any) -> int:
     """Days an open task is past its deadline at `as_of`, from the annotated row (no query)."""
     open_at = task.completed_on is None or task.completed_on > as_of
-    if open_at and task.deadline_at and task.deadline_at < as_of:
-        return (as_of - task.deadline_at).days
+    deadline_at = getattr(task, "deadline_at", None)  # annotated by annotate_status
+    if open_at and deadline_at and deadline_at < as_of:
+        return (as_of - deadline_at).days
     return 0
 
 
@@ -201,10 +202,10 @@ def _differences(form: TaskForm, current: Task) -> list[tuple[str, str]]:
         if name == "coordinating_units":
             saved_units = list(current.coordinating_units.all())
             if {u.pk for u in typed or []} != {u.pk for u in saved_units}:
-                rows.append((form.fields[name].label, "; ".join(u.name for u in saved_units) or "—"))
+                rows.append((str(form.fields[name].label or name), "; ".join(u.name for u in saved_units) or "—"))
             continue
         saved = getattr(current, name)
         if (saved or None) != (typed or None):
             shown = format_date(saved) if hasattr(saved, "isoformat") else (str(saved) if saved else "—")
-            rows.append((form.fields[name].label, shown))
+            rows.append((str(form.fields[name].label or name), shown))
     return rows
