@@ -92,14 +92,20 @@ RULES: dict[str, Rule] = {
 
 
 def web_url_names() -> set[str]:
-    def walk(patterns: list[Any], namespace: str = "") -> set[str]:
+    """Every page of the site: all URL patterns but Django's admin and the API (which has its
+    own matrix). A page outside the "web" namespace is named "namespace:name"."""
+
+    def walk(patterns: list[Any], namespace: str = "", prefix: str = "") -> set[str]:
         names: set[str] = set()
         for p in patterns:
             if isinstance(p, URLResolver):
-                names |= walk(p.url_patterns, p.namespace or namespace)
-            elif isinstance(p, URLPattern) and namespace == "web":
-                assert p.name, f"web URL {p.pattern} has no name"
-                names.add(p.name)
+                route = prefix + str(p.pattern)
+                if p.namespace == "admin" or route.startswith("api/"):
+                    continue
+                names |= walk(p.url_patterns, p.namespace or namespace, route)
+            elif isinstance(p, URLPattern):
+                assert p.name, f"URL {prefix}{p.pattern} has no name"
+                names.add(p.name if namespace == "web" else f"{namespace}:{p.name}")
         return names
 
     return walk(get_resolver().url_patterns)

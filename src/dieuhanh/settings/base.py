@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "dieuhanh.documents",
     "dieuhanh.tasks",
     "dieuhanh.reports",
+    "dieuhanh.notifications",
     "dieuhanh.demo",
     "dieuhanh.web",
     "dieuhanh.api",
@@ -165,6 +166,8 @@ if _email_url:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DIEUHANH_FROM_EMAIL", "dieuhanh@localhost")
+# Where links in e-mails point, e.g. https://dieuhanh.skhcn.bacgiang.gov.vn
+DIEUHANH_SITE_URL = os.environ.get("DIEUHANH_SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
