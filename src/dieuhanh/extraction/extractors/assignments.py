@@ -1,0 +1,58 @@
+"""Assignment sentences of People's Committee documents: "Giao Sở X chủ trì, phối hợp với Sở
+Y, Sở Z ... tham mưu ..., trước ngày 30/6/2024", "Sở Tài chính chủ trì, phối hợp với ...".
+
+Each such sentence (in a paragraph, a list item or a numbered item) is one task: lead unit
+first, then the coordinating units; deadline as written (DOMAIN §4), else none.
+
+`extract_assignments(root, ctx) -> list[ProposedTask]`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dieuhanh.core.text import fold_chars
+from dieuhanh.extraction.dates import deadline_in_text
+from dieuhanh.extraction.extractors.common import Context
+from dieuhanh.extraction.extractors.units import UNIT_HEAD, assignment_units
+from dieuhanh.extraction.outline import Node
+from dieuhanh.extraction.result import ProposedTask
+
+_HEAD = fold_chars(UNIT_HEAD)
+_START = re.compile(r"^(?:giao(?: cho)?|yeu cau|de nghi|dong y giao)\s+" + _HEAD + r"\b")
+_SUBJECT = re.compile(
+    r"^" + _HEAD + r"[^.;:]{0,120}?\s(?:chu tri|co trach nhiem|chiu trach nhiem|khan truong)\b"
+)
+_SPLIT = re.compile(r"(?<=[.;])\s+(?=(?:Giao|Yêu cầu|Đề nghị|GIAO)\s)")
+
+
+def is_assignment(sentence: str) -> bool:
+    folded = fold_chars(sentence.strip().lstrip("-+•").strip())
+    return bool(_START.match(folded) or _SUBJECT.match(folded))
+
+
+def extract_assignments(root: Node, ctx: Context) -> list[ProposedTask]:
+    tasks: list[ProposedTask] = []
+    for node in root.walk():
+        if node.index in ctx.used or node.kind not in {"para", "bullet", "heading"}:
+            continue
+        text = node.text if node.kind != "heading" else node.title
+        for sentence in _SPLIT.split(text):
+            if not is_assignment(sentence):
+                continue
+            lead, coordinating = assignment_units(sentence)
+            if not lead:
+                continue
+            found = deadline_in_text(sentence, ctx.ref_date, ctx.ref_year)
+            tasks.append(
+                ProposedTask(
+                    content=sentence.strip(),
+                    units=[lead, *coordinating],
+                    deadline=found.date if found else None,
+                    deadline_text=found.text if found else "",
+                    layout="assignment",
+                    order=(node.index, 0),
+                )
+            )
+            ctx.used.add(node.index)
+    return tasks

@@ -1,0 +1,111 @@
+"""Names of agencies and units as documents write them ("Sở Khoa học và Công nghệ", "Văn phòng
+Sở", "UBND các huyện, thành phố", "Phòng Quản lý khoa học").
+
+- `UNIT_HEAD`: the words an agency or unit name starts with.
+- `split_units(text)`: "Sở Tài chính, Sở Nội vụ và UBND các huyện" -> three names. A "và"
+  inside a name ("Sở Khoa học và Công nghệ") is kept: a list only splits where the next
+  word starts a new name.
+- `unit_name_at(text)`: the agency name at the start of a text, cut before the verb that
+  follows it ("Sở Tài chính chủ trì ..." -> "Sở Tài chính").
+- `assignment_units(sentence)`: (lead, coordinating) of "Giao Sở X chủ trì, phối hợp với Sở Y,
+  Sở Z ..." and of "Sở X chủ trì, phối hợp với ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from dieuhanh.core.text import fold_chars
+
+UNIT_HEAD = (
+    r"(?:các |cac )?(?:sở|so|ban|văn phòng|van phong|ubnd|ủy ban nhân dân|uỷ ban nhân dân|uy ban nhan dan|"
+    r"công an|cong an|bộ chỉ huy|bo chi huy|thanh tra|đài|dai|báo|bao|trung tâm|trung tam|cục|cuc|"
+    r"chi cục|chi cuc|phòng|phong|kho bạc|kho bac|bảo hiểm|bao hiem|liên minh|lien minh|hội|hoi|"
+    r"trường|truong|bệnh viện|benh vien|viện|vien|ngân hàng|ngan hang|tỉnh đoàn|tinh doan|"
+    r"mặt trận|mat tran|đảng ủy|dang uy|bộ|bo|hđnd|hdnd|các cơ quan|cac co quan|các đơn vị|cac don vi|"
+    r"các phòng|cac phong|đơn vị|don vi|tổ công tác|to cong tac|hội đồng|hoi dong)"
+)
+_HEAD_FOLDED = re.compile(r"^" + fold_chars(UNIT_HEAD).replace("(?:", "(?:") + r"\b")
+# Where a unit name ends: the verb or clause that follows it.
+_NAME_END = re.compile(
+    r"\s(?:chu tri|phoi hop|thuc hien|tham muu|trien khai|xay dung|huong dan|to chuc|ra soat|bao cao|"
+    r"theo doi|don doc|kiem tra|nghien cuu|chi dao|can cu|khan truong|tiep tuc|chiu trach nhiem|"
+    r"co trach nhiem|lap|trinh|de xuat|bo tri|cung cap|pho bien|tuyen truyen|giai quyet|quan ly|"
+    r"ban hanh|tong hop|gui|hoan thanh|dam bao|tang cuong|phan cong|lam viec|tiep nhan|thong bao|"
+    r"cap nhat|sua doi|bo sung|dang ky|du thao|tham dinh|danh gia|xu ly|chuan bi|phe duyet|"
+    r"nghiem tuc|quan triet|lien quan|co lien quan|va cac|bo tri|phan bo|huong dan)\b"
+)
+
+
+def is_unit_name(text: str) -> bool:
+    return bool(_HEAD_FOLDED.match(fold_chars(text.strip())))
+
+
+def unit_name_at(text: str) -> str:
+    """The unit name the text starts with, or ""."""
+    t = text.strip().lstrip("-+•").strip()
+    folded = fold_chars(t)
+    if not _HEAD_FOLDED.match(folded):
+        return ""
+    end = len(t)
+    for m in (_NAME_END.search(" " + folded[1:] + " "), re.search(r"[,;:.()]", folded)):
+        if m:
+            end = min(end, m.start())
+    return t[:end].strip(" ,;:.")
+
+
+def split_units(text: str) -> list[str]:
+    """Split a list of unit names on commas, semicolons, new lines and "và" before a new name."""
+    if not text or not text.strip():
+        return []
+    parts = re.split(r"\s*[;\n]\s*|\s*,\s*(?=\S)", text.strip())
+    out: list[str] = []
+    for part in parts:
+        part = part.strip(" .-+•")
+        if not part:
+            continue
+        pieces = re.split(r"\s+(?:và|va)\s+(?=" + UNIT_HEAD + r"\b)", part, flags=re.IGNORECASE)
+        for p in pieces:
+            p = p.strip(" .")
+            if not p:
+                continue
+            if out and not is_unit_name(p) and len(p.split()) <= 4:
+                # "UBND các huyện, thành phố": the comma was inside one name.
+                out[-1] = f"{out[-1]}, {p}"
+            else:
+                out.append(p)
+    return out
+
+
+_GIAO = re.compile(r"^(?:giao(?: cho)?|yeu cau|de nghi|dong y giao)\s+")
+_LEAD = re.compile(r"\bchu tri\b")
+_COORD = re.compile(r"\bphoi hop(?: chat che)?(?: voi)?\s+")
+
+
+def assignment_units(sentence: str) -> tuple[str, list[str]]:
+    """(lead unit, coordinating units) of an assignment sentence; ("", []) when it names none."""
+    text = sentence.strip().lstrip("-+•").strip()
+    folded = fold_chars(text)
+    start = 0
+    m = _GIAO.match(folded)
+    if m:
+        start = m.end()
+    lead = unit_name_at(text[start:])
+    if not lead:
+        return "", []
+    coordinating: list[str] = []
+    after = start + len(lead)
+    cm = _COORD.search(folded, after)
+    if cm and cm.start() - after < 40:
+        rest = text[cm.end() :]
+        stop = re.search(
+            r"\s(?:và các|va cac)?\s?(?:cơ quan|đơn vị)?\s?(?:liên quan|có liên quan)\b|"
+            r"\s(?:triển khai|thực hiện|tham mưu|xây dựng|tổ chức|rà soát|hướng dẫn|nghiên cứu|kiểm tra|"
+            r"đôn đốc|theo dõi|báo cáo|khắc phục|lập|trình|đề xuất|hoàn thành|sửa đổi|bổ sung|"
+            r"cập nhật|tổng hợp|xử lý|giải quyết|chuẩn bị|đánh giá|đảm bảo|phổ biến|tuyên truyền)\b|[.;:(]",
+            rest,
+        )
+        names = split_units(rest[: stop.start()] if stop else rest[:200])
+        coordinating = [unit_name_at(n) for n in names if is_unit_name(n)]
+        coordinating = [n for n in coordinating if n]
+    return lead, coordinating
