@@ -113,7 +113,7 @@ def _header_rows(rows: list[list[str]]) -> tuple[int, list[str]]:
         end = start + 1
         while end < len(rows) and end < start + 3:
             nxt = rows[end]
-            if not nxt or _is_index(nxt[0]) or find_dates(_row_text(nxt)) or status_words(_row_text(nxt)):
+            if not nxt or _is_index(nxt[0]) or find_dates(_row_text(nxt)) or any(len(c) > 60 for c in nxt):
                 break
             if re.fullmatch(r"[\s()\d]*", _row_text(nxt)):  # "(1) (2) (3)" column numbers
                 end += 1
@@ -164,13 +164,18 @@ def extract_table(table: Table, ctx: Context, index: int) -> list[ProposedTask]:
 
     def cell(row: list[str], role: str) -> str:
         i = col.get(role)
-        return row[i].strip() if i is not None and i < len(row) else ""
+        if i is None or i >= len(row):
+            return ""
+        return (
+            row[i].strip() if role in {"lead", "coordinating"} else re.sub(r"\s*\n\s*", " ", row[i]).strip()
+        )
 
     for r, row in enumerate(rows[start:], start=start):
         row = row + [""] * (width - len(row))
         text = _row_text(row)
         content = cell(row, "content")
-        filled = [c for c in row if c.strip()]
+        # A section row's title is one cell, or one cell merged across the row.
+        filled = list(dict.fromkeys(c.strip() for c in row if c.strip()))
         first = row[0].strip()
         is_section = (
             len(filled) <= 2

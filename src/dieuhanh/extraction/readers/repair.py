@@ -28,7 +28,12 @@ _FOOTNOTE_LINE = re.compile(rf"^\s*[{_SUPERSCRIPTS}]+\s*\S")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u3000]+")
-_BULLET = re.compile(r"^\s*([-–—•·▪●◦○■□➢➤►✓*+])(?:\s+|(?=[A-ZĐÀ-Ỹ“\"(]))(?:([-+•])\s+)?(.*)$")
+# Typed markers, and the Symbol/Wingdings glyphs (private use area) Word's bullets become in a PDF;
+# "o", "◦", "▪" and their kin mark second-level points.
+_BULLET = re.compile(
+    r"^\s*([-–—•·▪●◦○■□➢➤►✓*+\ue000-\uf8ff]|o(?=\s+[A-ZĐÀ-Ỹ]))(?:\s+|(?=[A-ZĐÀ-Ỹ“\"(]))(?:([-+•])\s+)?(.*)$"
+)
+_SECOND_LEVEL = set("+o◦○▪■□\uf0a7\uf06f")
 
 
 def clean_text(text: str) -> str:
@@ -75,6 +80,7 @@ def mark_bullets(blocks: list[Block]) -> list[Block]:
             m = _BULLET.match(b.text)
             if m and m[3].strip() and not re.match(r"^\d", m[3]):
                 marker = m[2] or m[1]
+                marker = "+" if marker in _SECOND_LEVEL else marker
                 level = 1 if marker == "+" else 0
                 out.append(Bullet(text=m[3].strip(), level=level, marker="+" if marker == "+" else "-"))
                 continue
