@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "dieuhanh.documents",
     "dieuhanh.tasks",
     "dieuhanh.reports",
+    "dieuhanh.extraction",
     "dieuhanh.demo",
 ]
 

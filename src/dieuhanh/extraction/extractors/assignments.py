@@ -11,24 +11,22 @@ from __future__ import annotations
 
 import re
 
-from dieuhanh.core.text import fold_chars
 from dieuhanh.extraction.dates import deadline_in_text
 from dieuhanh.extraction.extractors.common import Context
 from dieuhanh.extraction.extractors.units import UNIT_HEAD, assignment_units
 from dieuhanh.extraction.outline import Node
 from dieuhanh.extraction.result import ProposedTask
 
-_HEAD = fold_chars(UNIT_HEAD)
-_START = re.compile(r"^(?:giao(?: cho)?|yeu cau|de nghi|dong y giao)\s+" + _HEAD + r"\b")
+_START = re.compile(r"^(?:[Gg]iao(?: cho)?|[Yy]êu cầu|[Đđ]ề nghị|[Đđ]ồng ý giao)\s+" + UNIT_HEAD + r"\b")
 _SUBJECT = re.compile(
-    r"^" + _HEAD + r"[^.;:]{0,120}?\s(?:chu tri|co trach nhiem|chiu trach nhiem|khan truong)\b"
+    r"^" + UNIT_HEAD + r"[^.;:]{0,120}?\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm|khẩn trương)\b"
 )
 _SPLIT = re.compile(r"(?<=[.;])\s+(?=(?:Giao|Yêu cầu|Đề nghị|GIAO)\s)")
 
 
 def is_assignment(sentence: str) -> bool:
-    folded = fold_chars(sentence.strip().lstrip("-+•").strip())
-    return bool(_START.match(folded) or _SUBJECT.match(folded))
+    text = sentence.strip().lstrip("-+•").strip()
+    return bool(_START.match(text) or _SUBJECT.match(text))
 
 
 def extract_assignments(root: Node, ctx: Context) -> list[ProposedTask]:

@@ -17,7 +17,7 @@ import re
 from dieuhanh.core.text import fold, fold_chars
 from dieuhanh.extraction.dates import deadline_in_text
 from dieuhanh.extraction.extractors.common import CLOSING, Context, join_item
-from dieuhanh.extraction.extractors.units import assignment_units, is_unit_name
+from dieuhanh.extraction.extractors.units import assignment_units, coordinating_units, is_unit_name
 from dieuhanh.extraction.outline import Node
 from dieuhanh.extraction.result import ProposedTask
 
@@ -58,7 +58,9 @@ def extract_unit_sections(root: Node, ctx: Context) -> list[ProposedTask]:
             )
             units = [unit]
             lead, coordinating = assignment_units(text)
-            for name in ([lead] if lead else []) + coordinating:
+            named = ([lead] if lead else []) + (coordinating or coordinating_units(text))
+            # "các phòng, đơn vị liên quan" names no one in particular.
+            for name in (n for n in named if not n.startswith("các ")):
                 if fold(name) not in {fold(u) for u in units}:
                     units.append(name)
             found = deadline_in_text(text, ctx.ref_date, ctx.ref_year)

@@ -7,6 +7,7 @@ Sở", "UBND các huyện, thành phố", "Phòng Quản lý khoa học").
   word starts a new name.
 - `unit_name_at(text)`: the agency name at the start of a text, cut before the verb that
   follows it ("Sở Tài chính chủ trì ..." -> "Sở Tài chính").
+- `coordinating_units(text)`: the units named after "phối hợp với".
 - `assignment_units(sentence)`: (lead, coordinating) of "Giao Sở X chủ trì, phối hợp với Sở Y,
   Sở Z ..." and of "Sở X chủ trì, phối hợp với ...".
 """
@@ -17,15 +18,17 @@ import re
 
 from dieuhanh.core.text import fold_chars
 
+# Matched on the text as written, diacritics included: folded, "Bộ" would be "bổ sung", "Trường"
+# "Trưởng", "Báo" "báo cáo". Words that start a name but also common phrases are excluded.
 UNIT_HEAD = (
-    r"(?:các |cac )?(?:sở|so|ban|văn phòng|van phong|ubnd|ủy ban nhân dân|uỷ ban nhân dân|uy ban nhan dan|"
-    r"công an|cong an|bộ chỉ huy|bo chi huy|thanh tra|đài|dai|báo|bao|trung tâm|trung tam|cục|cuc|"
-    r"chi cục|chi cuc|phòng|phong|kho bạc|kho bac|bảo hiểm|bao hiem|liên minh|lien minh|hội|hoi|"
-    r"trường|truong|bệnh viện|benh vien|viện|vien|ngân hàng|ngan hang|tỉnh đoàn|tinh doan|"
-    r"mặt trận|mat tran|đảng ủy|dang uy|bộ|bo|hđnd|hdnd|các cơ quan|cac co quan|các đơn vị|cac don vi|"
-    r"các phòng|cac phong|đơn vị|don vi|tổ công tác|to cong tac|hội đồng|hoi dong)"
+    r"(?:các |Các )?(?:[Ss]ở|[Bb]an(?! hành)|[Vv]ăn phòng|UBND|[ỦủUu][ỷỶyY] ban nhân dân|[Cc]ông an|"
+    r"[Bb]ộ [Cc]hỉ huy|Bộ(?= [A-ZĐ])|[Tt]hanh tra(?= [A-ZĐ]|\b(?!\s+(?:việc|về|các|chuyên|kiểm|đề|dự)))|"
+    r"Đài|Báo(?! cáo)|[Tt]rung tâm|[Cc]ục|[Cc]hi cục|[Pp]hòng(?! (?:chống|cháy|ngừa|thủ|trừ|họp))|"
+    r"[Kk]ho bạc|[Bb]ảo hiểm|[Ll]iên minh|Hội(?! (?:nghị|thảo|thi|chợ|diễn))|Trường|[Bb]ệnh viện|"
+    r"Viện|[Nn]gân hàng|[Tt]ỉnh đoàn|[Mm]ặt trận|[Đđ]ảng ủy|HĐND|[Hh]ội đồng|[Tt]ổ công tác|"
+    r"cơ quan|đơn vị|phòng|sở)"
 )
-_HEAD_FOLDED = re.compile(r"^" + fold_chars(UNIT_HEAD).replace("(?:", "(?:") + r"\b")
+_HEAD = re.compile(r"^" + UNIT_HEAD + r"\b")
 # Where a unit name ends: the verb or clause that follows it.
 _NAME_END = re.compile(
     r"\s(?:chu tri|phoi hop|thuc hien|tham muu|trien khai|xay dung|huong dan|to chuc|ra soat|bao cao|"
@@ -38,14 +41,14 @@ _NAME_END = re.compile(
 
 
 def is_unit_name(text: str) -> bool:
-    return bool(_HEAD_FOLDED.match(fold_chars(text.strip())))
+    return bool(_HEAD.match(text.strip()))
 
 
 def unit_name_at(text: str) -> str:
     """The unit name the text starts with, or ""."""
     t = text.strip().lstrip("-+•").strip()
     folded = fold_chars(t)
-    if not _HEAD_FOLDED.match(folded):
+    if not _HEAD.match(t):
         return ""
     end = len(t)
     for m in (_NAME_END.search(" " + folded[1:] + " "), re.search(r"[,;:.()]", folded)):
@@ -64,7 +67,7 @@ def split_units(text: str) -> list[str]:
         part = part.strip(" .-+•")
         if not part:
             continue
-        pieces = re.split(r"\s+(?:và|va)\s+(?=" + UNIT_HEAD + r"\b)", part, flags=re.IGNORECASE)
+        pieces = re.split(r"\s+và\s+(?=" + UNIT_HEAD + r"\b)", part)
         for p in pieces:
             p = p.strip(" .")
             if not p:
@@ -82,6 +85,28 @@ _LEAD = re.compile(r"\bchu tri\b")
 _COORD = re.compile(r"\bphoi hop(?: chat che)?(?: voi)?\s+")
 
 
+_COORD_STOP = re.compile(
+    r"\s(?:và các|và)?\s?(?:cơ quan|đơn vị)?\s?(?:liên quan|có liên quan)\b|"
+    r"\s(?:triển khai|thực hiện|tham mưu|xây dựng|tổ chức|rà soát|hướng dẫn|nghiên cứu|kiểm tra|"
+    r"đôn đốc|theo dõi|báo cáo|khắc phục|lập|trình|đề xuất|hoàn thành|sửa đổi|bổ sung|kiện toàn|"
+    r"cập nhật|tổng hợp|xử lý|giải quyết|chuẩn bị|đánh giá|đảm bảo|phổ biến|tuyên truyền|bố trí)\b|[.;:(]"
+)
+
+
+def _names_after(text: str, pos: int) -> list[str]:
+    rest = text[pos:]
+    stop = _COORD_STOP.search(rest)
+    names = split_units(rest[: stop.start()] if stop else rest[:200])
+    found = [unit_name_at(n) for n in names if is_unit_name(n)]
+    return [n for n in found if n]
+
+
+def coordinating_units(text: str) -> list[str]:
+    """The units a text says it works with: "Phối hợp với Văn phòng Sở xây dựng ..."."""
+    m = _COORD.search(fold_chars(text))
+    return _names_after(text, m.end()) if m else []
+
+
 def assignment_units(sentence: str) -> tuple[str, list[str]]:
     """(lead unit, coordinating units) of an assignment sentence; ("", []) when it names none."""
     text = sentence.strip().lstrip("-+•").strip()
@@ -93,19 +118,7 @@ def assignment_units(sentence: str) -> tuple[str, list[str]]:
     lead = unit_name_at(text[start:])
     if not lead:
         return "", []
-    coordinating: list[str] = []
     after = start + len(lead)
     cm = _COORD.search(folded, after)
-    if cm and cm.start() - after < 40:
-        rest = text[cm.end() :]
-        stop = re.search(
-            r"\s(?:và các|va cac)?\s?(?:cơ quan|đơn vị)?\s?(?:liên quan|có liên quan)\b|"
-            r"\s(?:triển khai|thực hiện|tham mưu|xây dựng|tổ chức|rà soát|hướng dẫn|nghiên cứu|kiểm tra|"
-            r"đôn đốc|theo dõi|báo cáo|khắc phục|lập|trình|đề xuất|hoàn thành|sửa đổi|bổ sung|"
-            r"cập nhật|tổng hợp|xử lý|giải quyết|chuẩn bị|đánh giá|đảm bảo|phổ biến|tuyên truyền)\b|[.;:(]",
-            rest,
-        )
-        names = split_units(rest[: stop.start()] if stop else rest[:200])
-        coordinating = [unit_name_at(n) for n in names if is_unit_name(n)]
-        coordinating = [n for n in coordinating if n]
+    coordinating = _names_after(text, cm.end()) if cm and cm.start() - after < 40 else []
     return lead, coordinating
