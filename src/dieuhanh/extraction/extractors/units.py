@@ -72,7 +72,7 @@ def split_units(text: str) -> list[str]:
             p = p.strip(" .")
             if not p:
                 continue
-            if out and not is_unit_name(p) and len(p.split()) <= 4:
+            if out and not is_unit_name(p) and len(p.split()) <= 6:
                 # "UBND các huyện, thành phố": the comma was inside one name.
                 out[-1] = f"{out[-1]}, {p}"
             else:
