@@ -99,8 +99,9 @@ def decide_status(
         return "not_started"
     if said == "overdue" or (re.search(r"\bqua han\b", t) and "trong han" not in t):
         return "overdue"
-    if said == "in_progress" or re.search(r"\b(trong han|chua den han)\b", t):
+    if re.search(r"\b(trong han|chua den han)\b", t):
         return "in_progress"
+    # "Đang thực hiện" says work goes on, not that it is in time: the dates decide (DOMAIN §4).
     if deadline and ref_date and ref_date > deadline:
         return "overdue"
     return "in_progress"

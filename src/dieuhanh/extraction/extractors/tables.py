@@ -220,7 +220,7 @@ def extract_table(table: Table, ctx: Context, index: int) -> list[ProposedTask]:
             completed_on=completed_on,
             deadline=deadline,
             said=said,
-            progress=progress if not done else progress + " " + section,
+            progress=f"{progress} {section}",
             ref_date=ctx.ref_date,
         )
         units = split_units(cell(row, "lead")) + split_units(cell(row, "coordinating"))
