@@ -16,7 +16,9 @@ only on the pages that draw table borders (pdfplumber takes about 0.1 s a page).
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +30,8 @@ from dieuhanh.extraction.outline import classify
 from dieuhanh.extraction.readers import register
 
 MIN_PATHS_FOR_TABLE = 4
+# pdfminer (under pdfplumber) logs every oddity of a damaged file; the reader reports instead.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 @dataclass
@@ -180,7 +184,8 @@ def read_pdf(data: bytes, name: str = "") -> Blocks:
             ) from exc
         raise ReadError("corrupt", f"Tệp PDF “{name}” bị hỏng, không mở được ({exc}).") from exc
     blocks: list[Block] = []
-    plumber: Any = None
+    warnings: list[str] = []
+    plumber: Any = None  # opened on the first page with tables; False once it failed
     chars = 0
     try:
         n = len(pdf)
@@ -196,15 +201,21 @@ def read_pdf(data: bytes, name: str = "") -> Blocks:
                 if paths >= MIN_PATHS_FOR_TABLE:
                     break
             tables: list[tuple[float, float, float, float, list[list[str]]]] = []
-            if paths >= MIN_PATHS_FOR_TABLE and segments:
-                if plumber is None:
-                    import pdfplumber
+            if paths >= MIN_PATHS_FOR_TABLE and segments and plumber is not False:
+                try:
+                    if plumber is None:
+                        import pdfplumber
 
-                    plumber = pdfplumber.open(io.BytesIO(data))
-                for t in plumber.pages[index].find_tables():
-                    grid = _grid(t)
-                    if grid and len(grid) >= 1 and max(len(r) for r in grid) >= 2:
-                        tables.append((*t.bbox, grid))
+                        plumber = pdfplumber.open(io.BytesIO(data))
+                    for t in plumber.pages[index].find_tables():
+                        grid = _grid(t)
+                        if grid and max(len(r) for r in grid) >= 2:
+                            tables.append((*t.bbox, grid))
+                except Exception:  # a damaged page: keep its text, say its tables were not read
+                    warnings.append(f"Không đọc được bảng ở trang {index + 1}; chỉ lấy được chữ.")
+                    tables = []
+                    _close(plumber)
+                    plumber = False
             tables.sort(key=lambda t: t[1])
 
             def inside(s: _Line, tables=tables) -> int | None:
@@ -244,8 +255,7 @@ def read_pdf(data: bytes, name: str = "") -> Blocks:
     except Exception as exc:
         raise ReadError("corrupt", f"Tệp PDF “{name}” bị hỏng ở giữa chừng: {type(exc).__name__}.") from exc
     finally:
-        if plumber is not None:
-            plumber.close()
+        _close(plumber)
         pdf.close()
     if chars == 0:
         raise ReadError(
@@ -253,4 +263,11 @@ def read_pdf(data: bytes, name: str = "") -> Blocks:
             f"Tệp PDF “{name}” có {n} trang nhưng chỉ là ảnh quét, không có lớp chữ: "
             "cần nhận dạng chữ (OCR) trước, hoặc tải lên bản Word/PDF gốc.",
         )
-    return Blocks(blocks=blocks, source="pdf", pages=n)
+    return Blocks(blocks=blocks, source="pdf", pages=n, warnings=warnings)
+
+
+def _close(plumber: Any) -> None:
+    if plumber:
+        # Closing a damaged file may parse it again; there is nothing left to keep.
+        with contextlib.suppress(Exception):
+            plumber.close()
