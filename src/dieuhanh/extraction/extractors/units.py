@@ -40,6 +40,11 @@ _NAME_END = re.compile(
 )
 
 
+# "Văn phòng Sở", "Văn phòng UBND tỉnh": the word naming whose unit it is closes the name when
+# a verb in lower case follows ("Văn phòng Sở kiểm kê tài sản"); "Sở hữu trí tuệ" is a name.
+_OWNER_END = re.compile(r"\b(Sở|tỉnh|huyện|Trung ương)\s+(?!(?:và|các|thành|thị|hữu)\b)[a-zđà-ỹ]")
+
+
 def is_unit_name(text: str) -> bool:
     return bool(_HEAD.match(text.strip()))
 
@@ -51,9 +56,9 @@ def unit_name_at(text: str) -> str:
     if not _HEAD.match(t):
         return ""
     end = len(t)
-    for m in (_NAME_END.search(" " + folded[1:] + " "), re.search(r"[,;:.()]", folded)):
+    for m in (_NAME_END.search(" " + folded[1:] + " "), re.search(r"[,;:.()]", folded), _OWNER_END.search(t)):
         if m:
-            end = min(end, m.start())
+            end = min(end, m.end(1) if m.re is _OWNER_END else m.start())
     return t[:end].strip(" ,;:.")
 
 
