@@ -22,11 +22,11 @@ def docx_files(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def pdf_files(docx_files, tmp_path_factory) -> dict[str, Path]:
+    import subprocess
+
     folder = tmp_path_factory.mktemp("pdf")
-    out = {}
-    for key, path in docx_files.items():
-        pdf = documents.to_pdf(path, folder)
-        if pdf is None:
-            pytest.skip("LibreOffice (soffice) is not installed")
-        out[key] = pdf
-    return out
+    cmd = documents.soffice_command(folder, *docx_files.values())
+    if cmd is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    return {key: folder / (path.stem + ".pdf") for key, path in docx_files.items()}

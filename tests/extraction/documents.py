@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from docx import Document
@@ -189,15 +190,29 @@ def tracking_docx(path: Path, rows: int = 12) -> Path:
     return path
 
 
-def to_pdf(docx: Path, outdir: Path) -> Path | None:
+def soffice_command(outdir: Path, *files: Path, convert_to: str = "pdf") -> list[str] | None:
+    """LibreOffice converting files, with a profile of its own: two LibreOffice processes
+    sharing the default profile (parallel test workers) make the second one fail."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         return None
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    return [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        convert_to,
+        "--outdir",
+        str(outdir),
+        *map(str, files),
+    ]
+
+
+def to_pdf(docx: Path, outdir: Path) -> Path | None:
+    cmd = soffice_command(outdir, docx)
+    if cmd is None:
+        return None
+    subprocess.run(cmd, check=True, capture_output=True, timeout=180)
     pdf = outdir / (docx.stem + ".pdf")
     return pdf if pdf.exists() else None

@@ -128,19 +128,32 @@ def test_binary_renamed_txt_is_refused():
 
 
 def test_encrypted_pdf_is_refused_as_such(tmp_path, docx_files):
-    import shutil
     import subprocess
 
-    soffice = shutil.which("soffice")
-    if not soffice:
-        pytest.skip("LibreOffice is not installed")
+    from tests.extraction.documents import soffice_command
+
     options = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"matkhau"}}'
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", options, "--outdir", str(tmp_path), str(docx_files["plan"])],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    cmd = soffice_command(tmp_path, docx_files["plan"], convert_to=options)
+    if cmd is None:
+        pytest.skip("LibreOffice is not installed")
+    subprocess.run(cmd, check=True, capture_output=True, timeout=180)
     with pytest.raises(ReadError) as err:
         read_file(tmp_path / "plan.pdf")
     assert err.value.kind == "encrypted"
+
+
+@pytest.mark.slow
+def test_a_long_tracking_table_over_many_pdf_pages_reads_as_its_docx(tmp_path):
+    from tests.extraction import documents
+
+    docx = documents.tracking_docx(tmp_path / "dai.docx", rows=60)
+    pdf = documents.to_pdf(docx, tmp_path)
+    if pdf is None:
+        pytest.skip("LibreOffice is not installed")
+
+    def fields(e):
+        return [
+            (t.content, t.deadline, t.status, t.source_number, t.source_date, t.completed_on) for t in e.tasks
+        ]
+
+    assert fields(extract(read_file(pdf))) == fields(extract(read_file(docx)))

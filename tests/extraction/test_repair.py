@@ -95,3 +95,20 @@ def test_tab_separated_lines_make_one_table_across_blank_lines():
     assert isinstance(blocks[0], Table)
     assert len(blocks[0].rows) == 3
     assert isinstance(blocks[1], Paragraph)
+
+
+def test_a_row_cut_mid_date_and_mid_symbol_by_a_page_break_is_mended():
+    table = Table(
+        rows=[
+            ["TT", "Văn bản giao", "Nội dung", "Thời hạn"],
+            ["7", "318/", "Tham mưu", "30/09/202"],
+            ["", "UBND-KT ngày 1/3/2023", "kế hoạch kiểm tra xăng dầu", "3"],
+        ]
+    )
+    out = repair(Blocks(blocks=[table])).blocks[0]
+    assert out.rows[1] == [
+        "7",
+        "318/UBND-KT ngày 1/3/2023",
+        "Tham mưu kế hoạch kiểm tra xăng dầu",
+        "30/09/2023",
+    ]

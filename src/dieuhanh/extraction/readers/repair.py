@@ -146,6 +146,7 @@ def _has_index_column(table: Table) -> bool:
 
 
 _DATE_OR_NUMBER = re.compile(r"^[\d\s/.,:-]+$")
+_COMPLETE = re.compile(r"^\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d+)\s*$")
 
 
 def _merge_row(prev: list[str], row: list[str]) -> None:
@@ -155,11 +156,14 @@ def _merge_row(prev: list[str], row: list[str]) -> None:
             continue
         j = i if i < len(prev) else longest
         # Page breaks shift continued text between columns; text never continues a date.
-        if j < len(prev) and prev[j] and _DATE_OR_NUMBER.match(prev[j]) and not _DATE_OR_NUMBER.match(cell):
+        if j < len(prev) and prev[j] and _COMPLETE.match(prev[j]) and not _DATE_OR_NUMBER.match(cell):
             j = longest
         while len(prev) <= j:
             prev.append("")
-        prev[j] = f"{prev[j]} {cell}".strip() if prev[j] else cell
+        # A date or symbol cut by the page break goes on without a space: "21/05/202" + "3".
+        glued = prev[j].endswith("/") or (prev[j][-1:].isdigit() and cell[:1].isdigit())
+        glue = "" if glued else " "
+        prev[j] = f"{prev[j]}{glue}{cell}".strip() if prev[j] else cell
 
 
 def _is_continuation(table: Table, row: list[str], prev: list[str]) -> bool:
@@ -168,8 +172,10 @@ def _is_continuation(table: Table, row: list[str], prev: list[str]) -> bool:
     filled = [c for c in row if c.strip()]
     if not filled:
         return False
-    # A continued row fills few cells, or starts in lower case mid-sentence.
-    return len(filled) * 2 <= max(len(row), 1) or filled[0][0].islower()
+    # A continued row fills few cells, or goes on mid-sentence (lower case) or mid-date.
+    if len(filled) * 2 <= max(len(row), 1) or any(c.strip()[0].islower() for c in filled):
+        return True
+    return any(re.search(r"(/|\d{1,2}/\d{1,2}/\d{1,3})$", c.strip()) for c in prev)
 
 
 def join_tables(blocks: list[Block]) -> list[Block]:
