@@ -22,6 +22,8 @@ Các lệnh thường dùng:
   createsuperuser      tạo tài khoản quản trị hệ thống
   report summary       số liệu kỳ báo cáo (--org SLUG --period 2024-Q1 [--json])
   extract FILE --json  đọc văn bản (DOCX, PDF, TXT) và đề xuất nhiệm vụ, không cần CSDL
+  import FILE --org SLUG [--yes]
+                       nhập văn bản vào một cơ quan: đề xuất nhiệm vụ chờ xem xét (--yes: xác nhận)
 
 Mọi lệnh quản trị của Django cũng dùng được: dieuhanh help liệt kê tất cả.
 """
