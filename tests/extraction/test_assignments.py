@@ -37,3 +37,13 @@ def test_a_name_with_va_inside_is_kept_whole():
         "Sở Khoa học và Công nghệ",
         "Sở Văn hóa, Thể thao và Du lịch",
     ]
+
+
+def test_a_request_after_its_subject_is_an_assignment():
+    text = (
+        "Số: 310/SKHCN-VP\nV/v báo cáo kết quả quý I\nVĩnh Phúc, ngày 20 tháng 3 năm 2024\n"
+        "Giám đốc Sở đề nghị Phòng Quản lý khoa học báo cáo kết quả gửi Văn phòng Sở trước ngày 28/3/2024.\n"
+        "Ngày 15/3/2024, tại cuộc họp giao ban Sở, các phòng đã báo cáo.\n"
+    )
+    (task,) = extract_text(text).tasks
+    assert (task.units[0], task.deadline) == ("Phòng Quản lý khoa học", dt.date(2024, 3, 28))

@@ -73,3 +73,17 @@ def test_results_and_objectives_are_not_task_lists():
         + "I. Kết quả thực hiện nhiệm vụ tháng 5 năm 2023\n- Đã ban hành kế hoạch.\nII. Mục tiêu\n- Tăng cường quản lý.\n"
     )
     assert extract_text(text).tasks == []
+
+
+def test_the_content_part_of_a_plan_lists_its_tasks_due_in_the_plans_period():
+    text = (
+        "Số: 12/KH-SKHCN\nBắc Ninh, ngày 2 tháng 4 năm 2024\n\nKẾ HOẠCH\nTuyên truyền sở hữu trí tuệ năm 2024\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức.\n"
+        "II. NỘI DUNG\n1. Tổ chức hội thảo về nhãn hiệu tập thể trước ngày 26/4/2024.\n2. Phát hành tờ rơi tại các xã.\n"
+        "Các nội dung trên được thực hiện bằng nguồn kinh phí sự nghiệp.\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.content, t.deadline) for t in tasks] == [
+        ("Tổ chức hội thảo về nhãn hiệu tập thể trước ngày 26/4/2024.", dt.date(2024, 4, 26)),
+        ("Phát hành tờ rơi tại các xã.", dt.date(2024, 12, 31)),
+    ]

@@ -24,9 +24,16 @@ _SUBJECT = re.compile(
 _SPLIT = re.compile(r"(?<=[.;])\s+(?=(?:Giao|Yêu cầu|Đề nghị|GIAO)\s)")
 
 
+# "Giám đốc Sở đề nghị các phòng, đơn vị báo cáo ...": the request after its subject.
+# The unit after the verb is a name (capitalised) or "các ..."; "giao ban Sở" is a meeting.
+_INNER = re.compile(
+    r"(?:^|,\s|\s)(?:đề nghị|yêu cầu|giao cho|giao)\s+(?=(?:các\s|[A-ZĐÀ-Ỹ]))(?=" + UNIT_HEAD + r"\b)"
+)
+
+
 def is_assignment(sentence: str) -> bool:
     text = sentence.strip().lstrip("-+•").strip()
-    return bool(_START.match(text) or _SUBJECT.match(text))
+    return bool(_START.match(text) or _SUBJECT.match(text) or _INNER.search(text))
 
 
 def extract_assignments(root: Node, ctx: Context) -> list[ProposedTask]:
@@ -38,7 +45,11 @@ def extract_assignments(root: Node, ctx: Context) -> list[ProposedTask]:
         for sentence in _SPLIT.split(text):
             if not is_assignment(sentence):
                 continue
-            lead, coordinating = assignment_units(sentence)
+            inner = _INNER.search(sentence.strip())
+            start = (
+                sentence.strip()[inner.end() :] if inner and not _START.match(sentence.strip()) else sentence
+            )
+            lead, coordinating = assignment_units(start)
             if not lead:
                 continue
             found = deadline_in_text(sentence, ctx.ref_date, ctx.ref_year)

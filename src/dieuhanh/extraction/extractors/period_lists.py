@@ -49,6 +49,22 @@ def _heading_period(title: str, ctx: Context) -> Period | None:
     return None
 
 
+# In a plan or programme (kế hoạch, chương trình, đề án ...), its "Nội dung" / "Nhiệm vụ, giải
+# pháp" part lists its tasks even without a period of its own: they share the plan's period.
+PLAN_KINDS = {"KH", "CTr", "ĐA", "QĐ", "CT", "NQ", "PA"}
+_PLAN_PART = re.compile(
+    r"^(noi dung|cac noi dung|nhiem vu|cac nhiem vu|nhiem vu,? giai phap|nhiem vu va giai phap|"
+    r"noi dung,? nhiem vu|muc tieu,? nhiem vu|cac hoat dong|noi dung thuc hien|noi dung trien khai)\b"
+)
+
+
+def plan_part(node: Node, ctx: Context) -> bool:
+    """A part of a plan that lists its tasks without naming a period ("II. NỘI DUNG")."""
+    if ctx.info.kind not in PLAN_KINDS or node.kind != "heading":
+        return False
+    return bool(_PLAN_PART.match(fold(node.title))) and not find_periods(node.title, ctx.ref_year)
+
+
 def list_period(node: Node, ctx: Context) -> Period | None:
     """The period a heading opens a task list for, or None."""
     if node.kind not in {"heading", "appendix"}:
@@ -84,7 +100,13 @@ def _task(
 
 
 def _collect(
-    node: Node, due: dt.date | None, section: str, ctx: Context, layout: str, out: list[ProposedTask]
+    node: Node,
+    due: dt.date | None,
+    section: str,
+    ctx: Context,
+    layout: str,
+    out: list[ProposedTask],
+    paragraphs: bool = True,
 ) -> None:
     has_items = any(c.kind in {"bullet", "heading"} for c in node.children)
     for child in node.children:
@@ -96,13 +118,16 @@ def _collect(
                 p = list_period(child, ctx)
                 _collect(child, p.end if p else due, child.title, ctx, "programme", out)
                 continue
-            if child.children and any(c.kind in {"bullet", "heading", "para"} for c in child.children):
+            structured = any(c.kind in {"bullet", "heading"} for c in child.children)
+            # A numbered sentence followed by running text is an item, not a sub-heading.
+            sentence = child.title.rstrip().endswith((".", ";"))
+            if structured or (child.children and not sentence):
                 label, body = label_body(child.title)
                 if label and any(c.kind in {"bullet", "heading"} for c in child.children):
                     out.append(_task(body, child, due, section, ctx, layout))
                     ctx.used.add(child.index)
                 sub = label or child.title
-                _collect(child, due, sub, ctx, layout, out)
+                _collect(child, due, sub, ctx, layout, out, paragraphs)
             else:
                 out.append(_task(child.title, child, due, section, ctx, layout))
                 ctx.used.add(child.index)
@@ -110,7 +135,7 @@ def _collect(
             out.append(_task(join_item(child), child, due, section, ctx, layout))
             ctx.used.add(child.index)
             ctx.used.update(c.index for c in child.walk())
-        elif child.kind == "para" and not has_items and not CLOSING.match(fold(child.text)):
+        elif child.kind == "para" and paragraphs and not has_items and not CLOSING.match(fold(child.text)):
             out.append(_task(child.text, child, due, section, ctx, layout))
             ctx.used.add(child.index)
 
@@ -124,6 +149,10 @@ def extract_period_lists(root: Node, ctx: Context) -> list[ProposedTask]:
             if period is not None:
                 layout = "programme" if _MONTH.match(fold(child.title)) else "next_period"
                 _collect(child, period.end, child.title, ctx, layout, tasks)
+            elif plan_part(child, ctx):
+                # Items only: a paragraph there explains, it is not one task (it holds several).
+                due = ctx.period.end if ctx.period else None
+                _collect(child, due, child.title, ctx, "plan", tasks, paragraphs=False)
             elif child.kind in {"heading", "appendix"} and not _RESULTS.match(fold(child.title)):
                 visit(child)
 

@@ -56,7 +56,12 @@ def unit_name_at(text: str) -> str:
     if not _HEAD.match(t):
         return ""
     end = len(t)
-    for m in (_NAME_END.search(" " + folded[1:] + " "), re.search(r"[,;:.()]", folded), _OWNER_END.search(t)):
+    # A verb ends the name only in lower case: "Phòng Quản lý khoa học" is a name, "quản lý" a verb.
+    verb = next(
+        (m for m in _NAME_END.finditer(" " + folded[1:] + " ") if t[m.start() + 1 : m.start() + 2].islower()),
+        None,
+    )
+    for m in (verb, re.search(r"[,;:.()]", folded), _OWNER_END.search(t)):
         if m:
             end = min(end, m.end(1) if m.re is _OWNER_END else m.start())
     return t[:end].strip(" ,;:.")
