@@ -23,6 +23,8 @@ Các lệnh thường dùng:
   report summary       số liệu kỳ báo cáo (--org SLUG --period 2024-Q1 [--json])
   token create         tạo mã truy cập API cho một cán bộ (--user TÊN --name TÊN-MÃ)
   extract FILE --json  đọc văn bản (DOCX, PDF, TXT) và đề xuất nhiệm vụ, không cần CSDL
+  import FILE --org SLUG [--yes]
+                       nhập văn bản vào một cơ quan: đề xuất nhiệm vụ chờ xem xét (--yes: xác nhận)
 
 Mọi lệnh quản trị của Django cũng dùng được: dieuhanh help liệt kê tất cả.
 """

@@ -4,6 +4,8 @@
 - `clean(s)`: NFC plus trimmed, single-spaced; for names, numbers, one-line fields.
 - `fold(s)`: lower case without diacritics ("Tỉnh uỷ" and "Tỉnh ủy" both give "tinh uy"), for
   diacritic-insensitive search and fuzzy matching. Never shown to users.
+- `fold_chars(s)`: `fold` character by character, keeping the length, so that a match found in
+  the folded text is at the same place in the original (for extraction).
 - `vi_sort_key(s)`: a key that sorts in Vietnamese alphabetical order (a ă â b c d đ e ê ...).
 """
 
@@ -33,6 +35,29 @@ def fold(s: str | None) -> str:
     decomposed = unicodedata.normalize("NFD", s.lower())
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     return _SPACES.sub(" ", stripped.replace("đ", "d")).strip()
+
+
+def _fold_char(c: str) -> str:
+    base = "".join(x for x in unicodedata.normalize("NFD", c.lower()) if unicodedata.category(x) != "Mn")
+    base = base.replace("đ", "d")
+    return base if len(base) == 1 else c.lower() if len(c.lower()) == 1 else c
+
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def fold_chars(s: str | None) -> str:
+    """Lower case without diacritics, one character for one: `len(fold_chars(s)) == len(s)`."""
+    if not s:
+        return ""
+    out = []
+    cache = _FOLD_CACHE
+    for c in s:
+        f = cache.get(c)
+        if f is None:
+            f = cache[c] = _fold_char(c)
+        out.append(f)
+    return "".join(out)
 
 
 # Vietnamese alphabet order; tone marks order after the base letter: none, grave, hook,

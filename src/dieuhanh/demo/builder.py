@@ -24,6 +24,7 @@ DEMO_PASSWORD = "demo2024"
 # Each module has build(ctx). Later fields of work append theirs.
 STEP_MODULES = [
     "dieuhanh.demo.bac_giang",
+    "dieuhanh.demo.imports",
 ]
 
 

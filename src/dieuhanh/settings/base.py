@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "dieuhanh.tasks",
     "dieuhanh.reports",
     "dieuhanh.notifications",
+    "dieuhanh.extraction",
     "dieuhanh.demo",
     "dieuhanh.web",
     "dieuhanh.api",
