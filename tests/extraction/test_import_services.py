@@ -1,4 +1,3 @@
-
 """The import services against the database: propose, review, confirm in one transaction."""
 
 from __future__ import annotations

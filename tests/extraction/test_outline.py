@@ -1,4 +1,3 @@
-
 from dieuhanh.extraction.outline import build_outline, classify
 from dieuhanh.extraction.readers import read_bytes
 

@@ -1,4 +1,3 @@
-
 import datetime as dt
 
 from tests.extraction.helpers import extract_text

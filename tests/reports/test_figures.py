@@ -112,8 +112,8 @@ def test_as_of_takes_every_task_assigned_by_then(world):
 
 
 @pytest.mark.django_db
-def test_running_period_takes_status_today_not_at_its_future_end(world, monkeypatch):
-    monkeypatch.setattr("dieuhanh.reports.figures.timezone.localdate", lambda: D(2024, 3, 1))
+def test_running_period_takes_status_today_not_at_its_future_end(world, settings):
+    settings.DIEUHANH_TODAY, settings.DEBUG = D(2024, 3, 1), True
     make(world, assigned_on=D(2024, 1, 5), original_deadline=D(2024, 3, 10), started_on=D(2024, 1, 5))
     summary = summarize(world.operator, period=Q1)
     assert summary.as_of == D(2024, 3, 1)

@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from dieuhanh.core import clock
 from dieuhanh.documents.models import Document
 from dieuhanh.documents.services import (
     citation_add,
@@ -187,7 +188,7 @@ def import_confirm(*, scope: Scope, batch: ImportBatch, edited_rows: list[dict[s
     rows = edited_rows if edited_rows is not None else current.task_rows
     units = _units(scope)
     unit_by_id = {u.pk: u for u in Unit.objects.filter(org=scope.org)}
-    today = timezone.localdate()
+    today = clock.today()
     doc_date = document.issued_on if document else None
     info = current.proposals.get("document", {})
     if doc_date is None and info.get("date_year") and info.get("date_month"):

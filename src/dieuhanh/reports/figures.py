@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from dieuhanh.core import clock
 from dieuhanh.core.text import vi_sort_key
 from dieuhanh.orgs.scope import Scope
 from dieuhanh.orgs.selectors import units_visible
@@ -89,7 +89,7 @@ class Summary:
 
 def status_date(period: Period, today: dt.date | None = None) -> dt.date:
     """The date a period's statuses are taken at: its end, or today while it is running."""
-    return min(period.end, today or timezone.localdate())
+    return min(period.end, today or clock.today())
 
 
 def summarize(

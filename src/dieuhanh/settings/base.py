@@ -5,6 +5,7 @@ DATABASE_URL           e.g. postgres://user:pass@host:5432/dieuhanh; SQLite in t
 DIEUHANH_SECRET_KEY    signing key; generated once into the data dir if unset (required in production)
 DIEUHANH_DEBUG         1 to show Django's debug pages (never in production)
 DIEUHANH_DEMO          1 in demo mode: demo accounts and their printed passwords exist only then
+DIEUHANH_TODAY         YYYY-MM-DD: the app's "today", honoured only in demo or debug mode
 DIEUHANH_ALLOWED_HOSTS comma-separated host names (default: localhost names)
 DIEUHANH_UPLOAD_MAX_MB largest accepted upload in megabytes (50)
 DIEUHANH_EMAIL_URL     smtp://user:pass@host:port (console backend when unset)
@@ -12,6 +13,7 @@ DIEUHANH_EMAIL_URL     smtp://user:pass@host:port (console backend when unset)
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -35,6 +37,15 @@ DATA_DIR = Path(os.environ.get("DIEUHANH_DATA_DIR", Path.cwd() / "data")).resolv
 
 DEBUG = env_bool("DIEUHANH_DEBUG")
 DEMO_MODE = env_bool("DIEUHANH_DEMO")
+
+
+def _fixed_today() -> dt.date | None:
+    value = os.environ.get("DIEUHANH_TODAY", "").strip()
+    return dt.date.fromisoformat(value) if value else None
+
+
+# Demo and debug only: the app's "today" (see dieuhanh.core.clock).
+DIEUHANH_TODAY = _fixed_today()
 
 
 def _secret_key() -> str:

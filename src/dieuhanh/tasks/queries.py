@@ -32,6 +32,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from dieuhanh.core import clock
 from dieuhanh.core.text import fold
 from dieuhanh.orgs.scope import Scope
 from dieuhanh.tasks.models import Extension, Task
@@ -113,9 +114,8 @@ class TaskFilter:
 
 
 def filter_tasks(scope: Scope, f: TaskFilter, *, today: dt.date | None = None) -> QuerySet[Task]:
-    from django.utils import timezone
 
-    as_of = f.status_on or today or timezone.localdate()
+    as_of = f.status_on or today or clock.today()
     tasks = annotate_status(tasks_visible(scope), as_of)
     if f.text.strip():
         tasks = tasks.filter(search_condition(f.text))

@@ -18,9 +18,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 
-from dieuhanh.core import audit
+from dieuhanh.core import audit, clock
 from dieuhanh.core.errors import ConflictError
 from dieuhanh.core.models import AuditEvent
 from dieuhanh.core.text import clean, nfc
@@ -63,7 +62,7 @@ UPDATABLE_FIELDS = {
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return clock.today()
 
 
 def _check_same_org(scope: Scope, objects: Iterable[models.Model | None], field: str) -> None:

@@ -24,7 +24,6 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from dieuhanh.api import lookups
@@ -48,6 +47,7 @@ from dieuhanh.api.schemas import (
     task_ref,
     unit_ref,
 )
+from dieuhanh.core import clock
 from dieuhanh.orgs.scope import Scope
 from dieuhanh.tasks import services
 from dieuhanh.tasks.models import Extension, ProgressNote, Task
@@ -133,7 +133,7 @@ class TaskDetail(TaskItem):
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return clock.today()
 
 
 def _with_relations(tasks: QuerySet[Task]) -> QuerySet[Task]:

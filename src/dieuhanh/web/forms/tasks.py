@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
+from dieuhanh.core import clock
 from dieuhanh.documents.models import Document
 from dieuhanh.documents.selectors import documents_visible
 from dieuhanh.orgs.models import Role
@@ -202,7 +202,7 @@ class CompleteForm(forms.Form):
         set_queryset(self, "result_document", documents_visible(scope))
         recent = documents_visible(scope).filter(direction=Document.Direction.OUTGOING)[:RECENT_DOCUMENTS]
         limit_choices(choice_field(self, "result_document"), recent)
-        self.fields["completed_on"].initial = timezone.localdate()
+        self.fields["completed_on"].initial = clock.today()
 
     @property
     def registers_new_document(self) -> bool:

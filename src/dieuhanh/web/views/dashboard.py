@@ -12,8 +12,8 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from dieuhanh.core import clock
 from dieuhanh.reports.figures import summarize
 from dieuhanh.tasks.queries import TaskFilter, filter_tasks
 from dieuhanh.tasks.status import Status
@@ -27,7 +27,7 @@ ROW_RELATED = ("lead_unit", "officer", "source_document")
 @scoped
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
-    today = timezone.localdate()
+    today = clock.today()
     summary = summarize(scope, as_of=today, include_subtasks=not scope.sees_whole_org)
     overdue = filter_tasks(scope, TaskFilter(past_deadline=True, ordering="deadline"), today=today)
     soon_end = today + dt.timedelta(days=SOON_DAYS)

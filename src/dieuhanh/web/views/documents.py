@@ -21,9 +21,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from dieuhanh.core import clock
 from dieuhanh.core.selectors import audit_events_for
 from dieuhanh.core.text import fold
 from dieuhanh.documents.models import Document
@@ -109,7 +109,7 @@ def document_register_view(request: HttpRequest) -> HttpResponse:
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     document = get_or_404(document_get, scope, pk)
-    today = timezone.localdate()
+    today = clock.today()
     tasks = annotate_status(tasks_visible(scope).filter(source_document=document), today).select_related(
         "lead_unit", "officer", "result_document"
     )

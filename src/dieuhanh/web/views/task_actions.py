@@ -21,9 +21,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core import clock
 from dieuhanh.core.errors import ConflictError
 from dieuhanh.documents.models import Document
 from dieuhanh.documents.services import document_register
@@ -111,7 +111,7 @@ def task_start(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: task_mark_started(
                 scope=request.scope,  # type: ignore[attr-defined]
                 task=task,
-                started_on=form.cleaned_data["started_on"] or timezone.localdate(),
+                started_on=form.cleaned_data["started_on"] or clock.today(),
                 version=form.cleaned_data.get("version"),
             ),
         )

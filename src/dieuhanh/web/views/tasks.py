@@ -12,8 +12,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
+from dieuhanh.core import clock
 from dieuhanh.core.errors import ConflictError
 from dieuhanh.core.selectors import audit_events_for
 from dieuhanh.documents.selectors import document_get
@@ -56,7 +56,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
         form.is_valid()  # a bad value is shown beside its field; the other filters still apply
     task_filter = form.to_filter()
     form.limit_documents()
-    today = timezone.localdate()
+    today = clock.today()
     as_of = task_filter.status_on or today
     tasks = filter_tasks(scope, task_filter, today=today).select_related(
         "lead_unit", "officer", "source_document", "assigner"
@@ -86,7 +86,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related("coordinating_units")
         .get(pk=task.pk)
     )
-    today = timezone.localdate()
+    today = clock.today()
     facts = task.facts()
     subtasks = annotate_status(tasks_visible(scope).filter(parent=task), today).select_related("lead_unit", "officer")
     extensions = list(task.extensions.select_related("approving_document").order_by("requested_on", "id"))
@@ -134,7 +134,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
     source = None
     if request.GET.get("van_ban"):
         source = get_or_404(document_get, scope, _int(request.GET["van_ban"]))
-    initial = {"assigned_on": timezone.localdate(), "source_document": source}
+    initial = {"assigned_on": clock.today(), "source_document": source}
     if not scope.can_assign and scope.unit_id:
         initial["lead_unit"] = scope.unit_id
     form = TaskForm(scope, request.POST or None, initial=initial, source=source)

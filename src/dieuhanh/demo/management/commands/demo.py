@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandParser
 
 from dieuhanh.core.cli import Command as BaseCommand
-from dieuhanh.core.cli import UsageError
+from dieuhanh.core.cli import UsageError, parse_date
 from dieuhanh.demo.builder import DEMO_PASSWORD, DemoConflict, build_demo
 
 
@@ -23,8 +23,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="tạo dữ liệu mẫu rồi thoát")
         parser.add_argument("--addrport", default="127.0.0.1:8000", help="địa chỉ chạy ứng dụng")
+        parser.add_argument("--today", help="chạy ứng dụng như thể hôm nay là ngày này (YYYY-MM-DD), ví dụ 2024-03-26")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["today"]:
+            # the demo process only; dieuhanh.core.clock honours it in demo mode
+            settings.DIEUHANH_TODAY = parse_date(options["today"], "--today")
         call_command("migrate", interactive=False, verbosity=0)
         try:
             ctx = build_demo()
@@ -47,5 +51,7 @@ class Command(BaseCommand):
         if options["no_serve"]:
             return
         out.write("")
+        if settings.DIEUHANH_TODAY:
+            out.write(f"Đồng hồ của ứng dụng đặt ở ngày {settings.DIEUHANH_TODAY:%d/%m/%Y}.")
         out.write(f"Ứng dụng chạy tại http://{options['addrport']}/ (Ctrl+C để dừng).")
         call_command("runserver", options["addrport"], use_reloader=False)
