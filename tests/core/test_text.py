@@ -38,3 +38,13 @@ def test_nfc_is_idempotent_and_normal(text):
 @given(st.text())
 def test_fold_has_no_combining_marks(text):
     assert not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", fold(text)) if c.isalpha())
+
+
+def test_search_matches_word_starts_not_any_substring():
+    from dieuhanh.core.search import search_blob, search_words
+
+    blob = search_blob("Ban Thường vụ Tỉnh uỷ", "181/UBND-KGVX")
+    assert all(f" {w}" in blob for w in search_words("tinh uy"))
+    assert all(f" {w}" in blob for w in search_words("181/ubnd"))
+    nguyen = search_blob("giữa hai tỉnh Bắc Giang và tỉnh Thái Nguyên")
+    assert not all(f" {w}" in nguyen for w in search_words("tinh uy"))

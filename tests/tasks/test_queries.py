@@ -118,3 +118,10 @@ def test_list_query_count_does_not_grow_with_rows(world, django_assert_max_num_q
     with django_assert_max_num_queries(1):
         rows = list(filter_tasks(world.operator, TaskFilter(), today=D(2024, 6, 1)).select_related("lead_unit"))
         assert all(r.lead_unit.name for r in rows)
+
+
+@pytest.mark.django_db
+def test_a_word_inside_another_word_does_not_match(world):
+    TaskFactory(org=world.org, content="Phối hợp giữa hai tỉnh Bắc Giang và tỉnh Thái Nguyên")
+    assert not filter_tasks(world.operator, TaskFilter(text="tinh uy"), today=D(2024, 6, 1)).exists()
+    assert filter_tasks(world.operator, TaskFilter(text="thai nguy"), today=D(2024, 6, 1)).count() == 1

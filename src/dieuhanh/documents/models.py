@@ -16,8 +16,8 @@ from django.db import models
 from django.db.models import Q
 
 from dieuhanh.core.models import NormalizedModel
+from dieuhanh.core.search import search_blob
 from dieuhanh.core.symbols import KIND_CHOICES, KINDS, OTHER_KIND, symbol_key
-from dieuhanh.core.text import fold
 
 
 def document_upload_path(instance: Document, filename: str) -> str:
@@ -79,7 +79,7 @@ class Document(NormalizedModel):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.number_key = symbol_key(self.number_raw)
-        self.search_text = fold(" ".join([self.number_raw, self.issuer, self.summary]))
+        self.search_text = search_blob(self.number_raw, self.issuer, self.summary)
         super().save(*args, **kwargs)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from dieuhanh.core.text import fold
+from dieuhanh.core.search import search_q
 from dieuhanh.documents.models import Document
 from dieuhanh.documents.selectors import documents_visible
 from dieuhanh.orgs.scope import Scope
@@ -40,11 +40,8 @@ class DocumentFilter:
 
 
 def search_condition(text: str) -> Q:
-    """Every word of `text`, folded, appears in the document's number, issuer or summary."""
-    condition = Q()
-    for word in fold(text).split():
-        condition &= Q(search_text__contains=word)
-    return condition
+    """Every word of `text` begins a word of the document's number, issuer or summary."""
+    return search_q(text)
 
 
 def filter_documents(scope: Scope, f: DocumentFilter) -> QuerySet[Document]:

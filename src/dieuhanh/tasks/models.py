@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 
 from dieuhanh.core.models import NormalizedModel
-from dieuhanh.core.text import fold
+from dieuhanh.core.search import search_blob
 from dieuhanh.tasks.status import DeadlineChange, TaskFacts
 
 
@@ -126,7 +126,7 @@ class Task(NormalizedModel):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         source = self.source_document.number_raw if self.source_document_id and self.source_document else ""
-        self.search_text = fold(" ".join([self.content, source, self.deadline_text, self.result_text]))
+        self.search_text = search_blob(self.content, source, self.deadline_text, self.result_text)
         super().save(*args, **kwargs)
 
     def facts(self, changes: tuple[DeadlineChange, ...] | None = None) -> TaskFacts:

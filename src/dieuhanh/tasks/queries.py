@@ -33,7 +33,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from dieuhanh.core import clock
-from dieuhanh.core.text import fold
+from dieuhanh.core.search import search_q
 from dieuhanh.orgs.scope import Scope
 from dieuhanh.tasks.models import Extension, Task
 from dieuhanh.tasks.selectors import tasks_visible
@@ -76,11 +76,8 @@ def annotate_status(tasks: QuerySet[Task], as_of: dt.date) -> QuerySet[Task]:
 
 
 def search_condition(text: str) -> Q:
-    """Every word of `text`, folded, appears in the task's text or its source document's number."""
-    condition = Q()
-    for word in fold(text).split():
-        condition &= Q(search_text__contains=word)
-    return condition
+    """Every word of `text` begins a word of the task's text or its source document's number."""
+    return search_q(text)
 
 
 ORDERINGS = {

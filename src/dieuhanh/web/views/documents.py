@@ -24,8 +24,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from dieuhanh.core import clock
+from dieuhanh.core.search import search_q
 from dieuhanh.core.selectors import audit_events_for
-from dieuhanh.core.text import fold
 from dieuhanh.documents.models import Document
 from dieuhanh.documents.selectors import citations_of, citing_documents, document_get, documents_visible
 from dieuhanh.documents.services import citation_add, document_register
@@ -60,8 +60,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
         form.is_valid()  # a bad value is shown beside its field; the other filters still apply
     data = getattr(form, "cleaned_data", {})
     documents = documents_visible(scope).filter(direction=direction)
-    for word in fold(data.get("q") or "").split():
-        documents = documents.filter(search_text__contains=word)
+    documents = documents.filter(search_q(data.get("q")))
     if data.get("loai"):
         documents = documents.filter(kind=data["loai"])
     if data.get("tu_ngay"):
