@@ -48,6 +48,16 @@ def person(d: PageData) -> dict[str, int]:
     return {"pk": d.world.people["other_officer"].pk}
 
 
+def batch(d: PageData) -> dict[str, int]:
+    """A pending import batch uploaded by the Office (made once per fixture, when first asked)."""
+    if not hasattr(d, "batch"):
+        from dieuhanh.extraction.services import import_propose
+
+        text = "Số: 12/TB-SKHCN\nngày 6 tháng 3 năm 2024\n\nTHÔNG BÁO\n\n1. Đối với Văn phòng Sở\n- Rà soát quy chế.\n"
+        d.batch = import_propose(scope=d.world.scope("office"), file=text.encode(), file_name="tb.txt")  # type: ignore[attr-defined]
+    return {"pk": d.batch.pk}  # type: ignore[attr-defined]
+
+
 ASSIGNERS = {"leader", "office"}
 EDITORS = ASSIGNERS | {"unit_head"}
 WORKERS = EDITORS | {"officer"}
@@ -80,6 +90,20 @@ RULES: dict[str, Rule] = {
     "document_detail": Rule(doc_a, get=roles(200), post=roles(200)),
     "document_file": Rule(doc_a, get=roles(200), post=roles(405)),
     "citation_add": Rule(doc_a, get=allowed(REGISTRARS, 200), post=allowed(REGISTRARS, 400)),
+    "import_list": Rule(get=allowed(REGISTRARS, 200), post=allowed(REGISTRARS, 200)),
+    "import_upload": Rule(get=allowed(REGISTRARS, 200), post=allowed(REGISTRARS, 400)),
+    # a unit head or officer sees only the batches they uploaded: the Office's is hidden
+    "import_review": Rule(
+        batch,
+        get={**allowed(ASSIGNERS, 200), "unit_head": 404, "officer": 404},
+        post={**allowed(ASSIGNERS, 400), "unit_head": 404, "officer": 404},
+    ),
+    "import_confirm": Rule(batch, get=roles(405), post={**allowed(ASSIGNERS, 400, 404)}),
+    "import_discard": Rule(
+        batch,
+        get={**allowed(ASSIGNERS, 200), "unit_head": 404, "officer": 404},
+        post={**allowed(ASSIGNERS, 302), "unit_head": 404, "officer": 404},
+    ),
     "unit_list": Rule(get=allowed({"admin"}, 200), post=allowed({"admin"}, 200)),
     "unit_create": Rule(get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),
     "unit_edit": Rule(lambda d: {"pk": d.world.unit_b.pk}, get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),

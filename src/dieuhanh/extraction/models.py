@@ -3,7 +3,8 @@ units, deadlines and citations extraction proposes, waiting for a person to conf
 
 The same file (by SHA-256) is one batch per organisation: importing it again finds the batch
 instead of creating anything. `proposals` holds the JSON of `Extraction.as_json()` with each
-task's unit matches; `report` what confirming created and which unit names matched no unit.
+task's unit matches; `report` what confirming created and which unit names matched no unit;
+`version` rises with each edit, so two people reviewing the same batch never overwrite each other.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class ImportBatch(NormalizedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField("Ngày xác nhận", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking of the review edits
 
     class Meta:
         verbose_name = "lô nhập văn bản"

@@ -25,7 +25,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "task"
         if name.startswith(("task", "extension"))
         else "document"
-        if name.startswith(("document", "citation"))
+        if name.startswith(("document", "citation", "import"))
         else "manage"
         if name.startswith(("unit", "person"))
         else "dashboard"

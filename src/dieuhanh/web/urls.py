@@ -3,7 +3,7 @@ matrix test (tests/web/test_permissions.py), which fails otherwise."""
 
 from django.urls import path
 
-from dieuhanh.web.views import auth, dashboard, documents, manage, task_actions, tasks
+from dieuhanh.web.views import auth, dashboard, documents, imports, manage, task_actions, tasks
 
 app_name = "web"
 
@@ -29,6 +29,12 @@ urlpatterns = [
     path("van-ban/<int:pk>/", documents.document_detail, name="document_detail"),
     path("van-ban/<int:pk>/tep/", documents.document_file, name="document_file"),
     path("van-ban/<int:pk>/trich-dan/", documents.citation_add_view, name="citation_add"),
+    # import with review (nhập văn bản)
+    path("nhap-van-ban/", imports.import_list, name="import_list"),
+    path("nhap-van-ban/tai-len/", imports.import_upload, name="import_upload"),
+    path("nhap-van-ban/<int:pk>/", imports.import_review, name="import_review"),
+    path("nhap-van-ban/<int:pk>/xac-nhan/", imports.import_confirm_view, name="import_confirm"),
+    path("nhap-van-ban/<int:pk>/bo/", imports.import_discard_view, name="import_discard"),
     # the organisation admin
     path("quan-tri/don-vi/", manage.unit_list, name="unit_list"),
     path("quan-tri/don-vi/them/", manage.unit_create, name="unit_create"),

@@ -77,6 +77,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
         "directions": [(SLUG_BY_DIRECTION[d], label) for d, label in Document.Direction.choices],
         "keep": querystring_without(request, "trang"),
         "can_register": _may_register(scope),
+        "pending_imports": _pending_imports(scope) if _may_register(scope) else 0,
     }
     return render_page(
         request, "web/documents/list.html", "web/documents/_results.html", context, target="document-results"
@@ -130,6 +131,13 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "slug": SLUG_BY_DIRECTION.get(document.direction, "den"),
     }
     return render(request, "web/documents/detail.html", context)
+
+
+def _pending_imports(scope: Scope) -> int:
+    from dieuhanh.extraction.models import ImportBatch
+    from dieuhanh.extraction.selectors import import_batches_visible
+
+    return import_batches_visible(scope).filter(state=ImportBatch.State.PENDING).count()
 
 
 def _can_create_tasks(scope: Scope) -> bool:
