@@ -27,6 +27,7 @@ from django.db import transaction
 from dieuhanh.api.main import api
 from dieuhanh.api.tokens import token_create
 from dieuhanh.documents.services import document_register
+from dieuhanh.extraction.services import import_propose
 from dieuhanh.orgs.models import Role
 from dieuhanh.tasks.services import extension_request, task_complete, task_create
 from tests.api.conftest import ApiClient, Response, token_for
@@ -56,6 +57,8 @@ READ_ORG = "admin leader office viewer unit_head officer"  # who sees unit A's t
 EDIT_DOC = "leader office unit_head officer"  # who may edit a document they see
 WORK_ON = "leader office unit_head officer"  # progress, completion, extension request on unit A's task
 EDIT_TASK = "leader office unit_head"  # content, units, deadline, split, reopen
+IMPORTERS = "leader office unit_head officer other_officer"
+NOT_THEIRS = "unit_head officer other_officer stranger"  # the Office's import batch
 
 RULES: dict[tuple[str, str], dict[str, str | int]] = {
     ("GET", "/api/v1/me"): rules(ok=EVERYONE),
@@ -72,6 +75,18 @@ RULES: dict[tuple[str, str], dict[str, str | int]] = {
     ("GET", "/api/v1/documents/{document_id}/citations"): rules(ok=READ_ORG, hidden="other_officer stranger"),
     ("POST", "/api/v1/documents/{document_id}/citations"): rules(
         ok=EDIT_DOC, denied="admin viewer", hidden="other_officer stranger"
+    ),
+    # import with review: the Office and leaders see every batch (the scene's is the Office's),
+    # a unit head or officer only their own; the admin and viewers do not import
+    ("GET", "/api/v1/imports"): rules(ok=IMPORTERS + " stranger", denied="admin viewer"),
+    ("POST", "/api/v1/imports"): rules(ok=IMPORTERS + " stranger", denied="admin viewer"),
+    ("GET", "/api/v1/imports/{import_id}"): rules(ok="leader office", denied="admin viewer", hidden=NOT_THEIRS),
+    ("PATCH", "/api/v1/imports/{import_id}"): rules(ok="leader office", denied="admin viewer", hidden=NOT_THEIRS),
+    ("POST", "/api/v1/imports/{import_id}/confirm"): rules(
+        ok="leader office", denied="admin viewer", hidden=NOT_THEIRS
+    ),
+    ("POST", "/api/v1/imports/{import_id}/discard"): rules(
+        ok="leader office", denied="admin viewer", hidden=NOT_THEIRS
     ),
     ("GET", "/api/v1/tasks"): rules(ok=EVERYONE),
     # the stranger names unit A, which does not exist in their organisation
@@ -116,6 +131,23 @@ RULES: dict[tuple[str, str], dict[str, str | int]] = {
 SESSION_ONLY = {("GET", "/api/v1/tokens"), ("POST", "/api/v1/tokens"), ("DELETE", "/api/v1/tokens/{token_id}")}
 
 
+IMPORT_TEXT = (
+    "Số: 15/TB-SKHCN\nngày 6 tháng 3 năm 2024\n\nTHÔNG BÁO\n\n"
+    "1. Đối với Phòng Quản lý khoa học\n- Rà soát quy chế quản lý nhiệm vụ.\n"
+)
+
+
+@dataclass
+class ReusableFile:
+    """An upload the test client can send once per role (a real file is read to its end once)."""
+
+    name: str
+    data: bytes
+
+    def read(self) -> bytes:
+        return self.data
+
+
 @dataclass
 class Scene:
     world: Any
@@ -125,6 +157,7 @@ class Scene:
     free: Any
     done: Any
     token_id: int
+    batch: Any
 
 
 @dataclass
@@ -155,6 +188,16 @@ CALLS: dict[tuple[str, str], Callable[[Scene], Call]] = {
     ("POST", "/api/v1/documents/{document_id}/citations"): lambda s: Call(
         f"/documents/{s.doc.pk}/citations", {"number_raw": "114-KH/TU", "cited_date": "2024-01-05"}
     ),
+    ("GET", "/api/v1/imports"): lambda s: Call("/imports"),
+    ("POST", "/api/v1/imports"): lambda s: Call(
+        "/imports", {"file": ReusableFile("ket-luan.txt", IMPORT_TEXT.replace("15", "16").encode())}, True
+    ),
+    ("GET", "/api/v1/imports/{import_id}"): lambda s: Call(f"/imports/{s.batch.pk}"),
+    ("PATCH", "/api/v1/imports/{import_id}"): lambda s: Call(
+        f"/imports/{s.batch.pk}", {"version": s.batch.version, "rows": [{"index": 0, "deadline": "2024-04-30"}]}
+    ),
+    ("POST", "/api/v1/imports/{import_id}/confirm"): lambda s: Call(f"/imports/{s.batch.pk}/confirm", {}),
+    ("POST", "/api/v1/imports/{import_id}/discard"): lambda s: Call(f"/imports/{s.batch.pk}/discard", {}),
     ("GET", "/api/v1/tasks"): lambda s: Call("/tasks"),
     ("POST", "/api/v1/tasks"): lambda s: Call(
         "/tasks", {"content": "Báo cáo kết quả", "assigned_on": "2024-02-01", "lead_unit_id": s.world.unit_a.pk}
@@ -222,9 +265,10 @@ def scene(world) -> Scene:
     done = task_create(content="Rà soát quy chế", assigned_on=D(2024, 1, 10), **common)
     task_complete(scope=office, task=done, completed_on=D(2024, 2, 1))
     token = token_create(scope=world.scope("officer"), name="Máy chủ một cửa").token
+    batch = import_propose(scope=office, file=IMPORT_TEXT.encode(), file_name="thong-bao.txt")
     task.refresh_from_db()
     doc.refresh_from_db()
-    return Scene(world, doc, task, extension, free, done, token.pk)
+    return Scene(world, doc, task, extension, free, done, token.pk, batch)
 
 
 class Clients:

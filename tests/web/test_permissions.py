@@ -98,7 +98,7 @@ RULES: dict[str, Rule] = {
         get={**allowed(ASSIGNERS, 200), "unit_head": 404, "officer": 404},
         post={**allowed(ASSIGNERS, 400), "unit_head": 404, "officer": 404},
     ),
-    "import_confirm": Rule(batch, get=roles(405), post={**allowed(ASSIGNERS, 400, 404)}),
+    "import_confirm": Rule(batch, get=roles(405), post={**allowed(ASSIGNERS, 400), "unit_head": 404, "officer": 404}),
     "import_discard": Rule(
         batch,
         get={**allowed(ASSIGNERS, 200), "unit_head": 404, "officer": 404},

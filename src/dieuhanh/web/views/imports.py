@@ -218,6 +218,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def import_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
+    _require_import(scope)
     batch = get_or_404(import_batch_get, scope, pk)
     require(may_confirm_import(scope), "Chỉ Văn phòng và Lãnh đạo (người giao nhiệm vụ) được xác nhận.")
     if batch.state != ImportBatch.State.PENDING:
