@@ -138,7 +138,8 @@ def _refuse_unreadable(data: bytes, name: str) -> Any:
         ) from None
     if not result.tasks:
         info = result.document
-        what = " ".join(x for x in (info.kind_name, f"số {info.number}" if info.number else "") if x) or "văn bản"
+        kind = info.kind_name[:1] + info.kind_name[1:].lower() if info.kind_name.isupper() else info.kind_name
+        what = " ".join(x for x in (kind, f"số {info.number}" if info.number else "") if x) or "văn bản"
         raise ValidationError(
             f"Đã đọc được tệp “{name}” ({what}, {len(blocks.blocks)} đoạn, "
             f"{len(result.references)} văn bản được trích dẫn) nhưng không thấy nhiệm vụ nào để giao: "
