@@ -169,9 +169,9 @@ class ResearchEventForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         limit_choices(field, documents_visible(scope).order_by("-issued_on", "-id")[:RECENT_DOCUMENTS])
         if allowed is not None:
-            kind = self.fields["kind"]
-            assert isinstance(kind, forms.ChoiceField)
-            kind.choices = [(k.value, k.label) for k in allowed]
+            # Offer only the steps allowed now; any other still reaches the service, whose
+            # refusal says why ("cần giao nộp sản phẩm trước khi nghiệm thu").
+            self.fields["kind"].widget.choices = [(k.value, k.label) for k in allowed]
 
     def service_kwargs(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
