@@ -275,7 +275,7 @@ class FigureOut(Schema):
     "nhiệm vụ quản lý (chuyển tiếp, mới, theo cấp và chương trình), nghiệm thu và xếp loại, chấm dứt, đăng ký "
     "kết quả — kèm câu văn như báo cáo viết.",
 )
-def research_figures(request: HttpRequest, period: str = Query(..., description="Ví dụ 2022-Q1")) -> list[dict]:  # noqa: B008
+def research_figures(request: HttpRequest, period: str = Query(..., description="Ví dụ 2022-Q1")) -> list[dict]:
     scope = scope_of(request)
     parsed = parse_period(period, cutoff_day=scope.org.period_cutoff_day)
     return [
