@@ -130,3 +130,21 @@ def test_figures_follow_the_scope(world):
     make_task(office, start_year=2022, stage="listed", officer=world.people["officer"])
     assert _by_key(office)["research.managed"].value == 2
     assert _by_key(world.scope("officer"))["research.managed"].value == 1
+
+
+def test_seed_000_acceptances_by_level(world):
+    scope = world.scope("office")
+    for rating in (Rating.EXCELLENT, Rating.PASS, Rating.PASS, Rating.PASS):
+        accepted_task(scope, dt.date(2022, 3, 1), rating, title=f"Cấp tỉnh {rating}", start_year=2021)
+    accepted_task(
+        scope, dt.date(2022, 3, 2), Rating.GOOD, title="Cát sâm", level=Level.NATIONAL, task_type=TaskType.PROJECT
+    )
+
+    figures = _by_key(scope)
+
+    assert figures["research.accepted.by_group.provincial"].sentence == (
+        "Nghiệm thu 04 đề tài cấp tỉnh: 01 xếp loại “Xuất sắc”, 03 xếp loại “Đạt”."
+    )
+    assert figures["research.accepted.by_group.national"].sentence == (
+        "Nghiệm thu 01 dự án cấp quốc gia, xếp loại “Khá”."
+    )

@@ -41,9 +41,16 @@ def test_create_refuses_a_missing_title_and_a_bad_year(world):
     }
 
 
-def test_create_refuses_an_accepted_stage(world):
-    with pytest.raises(ValidationError, match="nghiệm thu và các bước sau ghi bằng sự kiện"):
-        make_task(world.scope("office"), stage="accepted")
+def test_create_refuses_a_stage_after_recognition(world):
+    with pytest.raises(ValidationError, match="Chỉ nhập nhiệm vụ đến bước công nhận kết quả"):
+        make_task(world.scope("office"), stage="registered")
+
+
+def test_a_finished_task_is_entered_with_its_acceptance_date(world):
+    with pytest.raises(ValidationError, match="cần ngày nghiệm thu"):
+        make_task(world.scope("office"), stage="recognised")
+    task = make_task(world.scope("office"), stage="recognised", accepted_on=dt.date(2021, 11, 20))
+    assert (task.stage, task.rating, task.accepted_on) == ("recognised", "", dt.date(2021, 11, 20))
 
 
 def test_officer_and_viewer_cannot_create(world):

@@ -60,6 +60,11 @@ def _noun(tasks: list[ResearchTask]) -> str:
     return UNIT
 
 
+def _group_suffix(task: ResearchTask) -> str:
+    """ " cấp tỉnh", " NTMN": what follows "dự án" or "nhiệm vụ" in a sentence."""
+    return f" {task.programme}" if task.programme else f" {task.get_level_display().lower()}"
+
+
 def _group_label(task: ResearchTask) -> str:
     return f"nhiệm vụ {task.programme}" if task.programme else f"nhiệm vụ {task.get_level_display().lower()}"
 
@@ -92,6 +97,19 @@ def _events(scope: Scope, period: Period, kind: EventKind) -> list[ResearchEvent
 
 def _quoted(rating: Rating) -> str:
     return f"“{RATING_LABELS[rating]}”"
+
+
+def _accepted_sentence(accepted: list[ResearchEvent], where: str = "") -> str:
+    """ "Nghiệm thu 01 dự án, xếp loại “Xuất sắc”." / "Nghiệm thu 04 đề tài: 01 xếp loại “Xuất sắc”, 03 ..."."""
+    if not accepted:
+        return "Chưa nghiệm thu nhiệm vụ nào."
+    ratings = Counter(Rating(e.rating) for e in accepted if e.rating)
+    head = f"Nghiệm thu {vi_count(len(accepted))} {_noun([e.task for e in accepted])}{where}"
+    if len(ratings) == 1 and sum(ratings.values()) == len(accepted):
+        (only,) = ratings
+        return f"{head}, xếp loại {_quoted(only)}."
+    detail = ", ".join(f"{vi_count(ratings[r])} xếp loại {_quoted(r)}" for r in RATING_ORDER if ratings[r])
+    return f"{head}: {detail}." if detail else f"{head}."
 
 
 @provides("research", "research.register")
@@ -145,6 +163,22 @@ def research_figures(scope: Scope, period: Period) -> list[Figure]:
         detail = ", ".join(f"{vi_count(ratings[r])} xếp loại {_quoted(r)}" for r in RATING_ORDER if ratings[r])
         sentence = f"Nghiệm thu {vi_count(len(accepted))} {_noun([e.task for e in accepted])}: {detail}."
     figures.append(Figure("research.accepted", "Nhiệm vụ nghiệm thu", len(accepted), UNIT, sentence))
+    # by level or programme, as the report's sub-sections write them (seed 000, 2.2: "Tổ chức
+    # nghiệm thu 04 nhiệm vụ ... Kết quả 01 nhiệm vụ đạt loại xuất sắc, 03 nhiệm vụ đạt yêu cầu")
+    accepted_groups: dict[tuple[int, str], list[ResearchEvent]] = defaultdict(list)
+    for event in accepted:
+        accepted_groups[_group_key(event.task)].append(event)
+    for key in sorted(accepted_groups):
+        events = accepted_groups[key]
+        figures.append(
+            Figure(
+                f"research.accepted.by_group.{key[1].lower()}",
+                f"Nghiệm thu — {_group_label(events[0].task)}",
+                len(events),
+                UNIT,
+                _accepted_sentence(events, _group_suffix(events[0].task)),
+            )
+        )
     for rating in RATING_ORDER:
         figures.append(
             Figure(f"research.accepted.{rating.value}", f"Nghiệm thu xếp loại {rating.label}", ratings[rating], UNIT)
@@ -184,7 +218,9 @@ def research_figures(scope: Scope, period: Period) -> list[Figure]:
             "Kết quả nhiệm vụ đưa lên CSDL quốc gia",
             len(uploaded),
             "kết quả",
-            f"Biên tập đưa {vi_count(len(uploaded))} kết quả nhiệm vụ KH&CN lên cơ sở dữ liệu quốc gia về KH&CN.",
+            f"Biên tập đưa {vi_count(len(uploaded))} kết quả nhiệm vụ KH&CN lên cơ sở dữ liệu quốc gia về KH&CN."
+            if uploaded
+            else "Chưa đưa kết quả nhiệm vụ KH&CN nào lên cơ sở dữ liệu quốc gia.",
         )
     )
 
@@ -195,7 +231,9 @@ def research_figures(scope: Scope, period: Period) -> list[Figure]:
             "Nhiệm vụ hết thời gian thực hiện chưa giao nộp sản phẩm",
             len(late),
             UNIT,
-            f"Đôn đốc tổ chức chủ trì giao nộp sản phẩm {vi_count(len(late))} nhiệm vụ hết thời gian thực hiện.",
+            f"Đôn đốc tổ chức chủ trì giao nộp sản phẩm {vi_count(len(late))} nhiệm vụ hết thời gian thực hiện."
+            if late
+            else "Không có nhiệm vụ hết thời gian thực hiện mà chưa giao nộp sản phẩm.",
         )
     )
     return figures

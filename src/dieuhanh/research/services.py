@@ -3,7 +3,8 @@ field), checks the actor's right, saves and audits in one transaction.
 
 - `research_create`: enter a task in the register, at the stage it has reached (a new proposal
   starts at "đề xuất"; a task carried over from an older register may start further on, up to
-  delivery of products), with its funding by year.
+  delivery of products; a finished one from an older register at "accepted" or "recognised",
+  with its acceptance date and, when known, its rating), with its funding by year.
 - `research_update`: change what the task is; `ConflictError` if it changed since `version`.
 - `research_event_add`: record one lifecycle step (`dieuhanh.research.lifecycle` decides whether
   it is allowed); keeps the task's stage, rating, dates, certificate and end date in step.
@@ -82,8 +83,10 @@ UPDATABLE_FIELDS = {
     "deputy",
     "notes",
 }
-# Stages a task may be entered at (a register kept elsewhere until now): not beyond delivery.
+# Stages a task may be entered at (a register kept elsewhere until now): up to delivery, or
+# accepted / recognised (with the acceptance date) for tasks finished before the register began.
 ENTRY_STAGES = [s for s in Stage if s in ACTIVE_STAGES]
+FINISHED_ENTRY_STAGES = [Stage.ACCEPTED, Stage.RECOGNISED]
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,8 @@ def research_create(
     deputy: Person | None = None,
     notes: str = "",
     stage: Stage | str = Stage.PROPOSED,
+    accepted_on: dt.date | None = None,
+    rating: Rating | str | None = None,
     funding: Sequence[FundingYear] = (),
 ) -> ResearchTask:
     if not may_create_research(scope):
@@ -181,10 +186,20 @@ def research_create(
         initial = Stage(stage)
     except ValueError:
         raise ValidationError({"stage": "Bước hiện tại không hợp lệ."}) from None
-    if initial not in ENTRY_STAGES:
-        raise ValidationError(
-            {"stage": "Chỉ nhập nhiệm vụ đến bước giao nộp sản phẩm; nghiệm thu và các bước sau ghi bằng sự kiện."}
-        )
+    if initial not in ENTRY_STAGES and initial not in FINISHED_ENTRY_STAGES:
+        raise ValidationError({"stage": "Chỉ nhập nhiệm vụ đến bước công nhận kết quả; các bước sau ghi bằng sự kiện."})
+    if initial in FINISHED_ENTRY_STAGES and accepted_on is None:
+        raise ValidationError({"accepted_on": "Nhiệm vụ đã nghiệm thu cần ngày nghiệm thu."})
+    if initial not in FINISHED_ENTRY_STAGES and (accepted_on or rating):
+        raise ValidationError({"rating": "Ngày nghiệm thu, xếp loại chỉ ghi cho nhiệm vụ đã nghiệm thu."})
+    if accepted_on and accepted_on > clock.today():
+        raise ValidationError({"accepted_on": "Ngày nghiệm thu không thể ở tương lai."})
+    try:
+        rating_value = Rating(rating) if rating else None
+    except ValueError:
+        raise ValidationError({"rating": "Xếp loại phải là Xuất sắc, Khá, Đạt hoặc Không đạt."}) from None
+    if initial == Stage.RECOGNISED and rating_value == Rating.FAIL:
+        raise ValidationError({"rating": "Nhiệm vụ nghiệm thu “Không đạt” không được công nhận kết quả."})
     task = ResearchTask(
         org=scope.org,
         code=clean(code),
@@ -207,6 +222,8 @@ def research_create(
         deputy=deputy,
         notes=nfc(notes).strip(),
         stage=initial.value,
+        accepted_on=accepted_on,
+        rating=rating_value.value if rating_value else "",
         created_by=scope.user,
     )
     _validate(task)
