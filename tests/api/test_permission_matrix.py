@@ -29,6 +29,7 @@ from dieuhanh.api.tokens import token_create
 from dieuhanh.documents.services import document_register
 from dieuhanh.extraction.services import import_propose
 from dieuhanh.orgs.models import Role
+from dieuhanh.research.services import research_create
 from dieuhanh.tasks.services import extension_request, task_complete, task_create
 from tests.api.conftest import ApiClient, Response, token_for
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory
@@ -118,6 +119,19 @@ RULES: dict[tuple[str, str], dict[str, str | int]] = {
     ("POST", "/api/v1/tasks/{task_id}/split"): rules(
         ok=EDIT_TASK, denied="admin officer viewer", hidden="other_officer stranger"
     ),
+    ("GET", "/api/v1/research"): rules(ok=EVERYONE),
+    ("POST", "/api/v1/research"): rules(
+        ok="leader office unit_head", denied="admin officer other_officer viewer", invalid="stranger"
+    ),
+    ("GET", "/api/v1/research/chase"): rules(ok=EVERYONE),
+    ("GET", "/api/v1/research/figures"): rules(ok=EVERYONE),
+    ("GET", "/api/v1/research/{research_id}"): rules(ok=READ_ORG, hidden="other_officer stranger"),
+    ("PATCH", "/api/v1/research/{research_id}"): rules(
+        ok=EDIT_TASK, denied="admin officer viewer", hidden="other_officer stranger"
+    ),
+    ("POST", "/api/v1/research/{research_id}/events"): rules(
+        ok=WORK_ON, denied="admin viewer", hidden="other_officer stranger"
+    ),
     ("GET", "/api/v1/reports/summary"): rules(ok=EVERYONE),
     ("GET", "/api/v1/tokens"): rules(ok=EVERYONE),
     ("POST", "/api/v1/tokens"): rules(ok=EVERYONE),
@@ -158,6 +172,7 @@ class Scene:
     done: Any
     token_id: int
     batch: Any
+    research: Any = None  # research task followed by unit A and `officer`, contracted
 
 
 @dataclass
@@ -226,6 +241,19 @@ CALLS: dict[tuple[str, str], Callable[[Scene], Call]] = {
         f"/tasks/{s.task.pk}/split",
         {"assigned_on": "2024-02-01", "parts": [{"content": "Phần việc", "lead_unit_id": s.world.unit_a.pk}]},
     ),
+    ("GET", "/api/v1/research"): lambda s: Call("/research"),
+    ("POST", "/api/v1/research"): lambda s: Call(
+        "/research", {"title": "Nghiên cứu cây Đào toáng", "start_year": 2024, "managing_unit_id": s.world.unit_a.pk}
+    ),
+    ("GET", "/api/v1/research/chase"): lambda s: Call("/research/chase"),
+    ("GET", "/api/v1/research/figures"): lambda s: Call("/research/figures?period=2024-Q1"),
+    ("GET", "/api/v1/research/{research_id}"): lambda s: Call(f"/research/{s.research.pk}"),
+    ("PATCH", "/api/v1/research/{research_id}"): lambda s: Call(
+        f"/research/{s.research.pk}", {"version": s.research.version, "principal_investigator": "TS. Lê Văn D"}
+    ),
+    ("POST", "/api/v1/research/{research_id}/events"): lambda s: Call(
+        f"/research/{s.research.pk}/events", {"kind": "progress_check", "date": "2024-02-01"}
+    ),
     ("GET", "/api/v1/reports/summary"): lambda s: Call("/reports/summary?period=2024-Q1"),
     ("GET", "/api/v1/tokens"): lambda s: Call("/tokens"),
     ("POST", "/api/v1/tokens"): lambda s: Call("/tokens", {"name": "Đồng bộ"}),
@@ -268,7 +296,15 @@ def scene(world) -> Scene:
     batch = import_propose(scope=office, file=IMPORT_TEXT.encode(), file_name="thong-bao.txt")
     task.refresh_from_db()
     doc.refresh_from_db()
-    return Scene(world, doc, task, extension, free, done, token.pk, batch)
+    research = research_create(
+        scope=office,
+        title="Ứng dụng tiến bộ kỹ thuật sản xuất chè hàng hóa",
+        start_year=2023,
+        stage="contracted",
+        managing_unit=world.unit_a,
+        officer=world.people["officer"],
+    )
+    return Scene(world, doc, task, extension, free, done, token.pk, batch, research)
 
 
 class Clients:

@@ -12,6 +12,8 @@ from django.test import Client
 
 from dieuhanh.documents.models import Document
 from dieuhanh.documents.services import document_register
+from dieuhanh.research.models import ResearchTask
+from dieuhanh.research.services import research_create
 from dieuhanh.tasks.models import Extension, Task
 from dieuhanh.tasks.services import extension_request, task_create
 from tests.conftest import OrgWorld
@@ -29,6 +31,7 @@ class PageData:
     task_a: Task  # lead: unit A, officer: "officer"
     task_b: Task  # lead: unit B
     extension: Extension  # pending, on task_a
+    research_a: ResearchTask  # research task followed by unit A and "officer", contracted
 
 
 @pytest.fixture
@@ -62,7 +65,15 @@ def pages(world) -> PageData:
         scope=office, task=task_a, requested_deadline=D(2024, 3, 31), reason="Chờ ý kiến", requested_on=D(2024, 2, 1)
     )
     task_a.refresh_from_db()
-    return PageData(world, doc_a, doc_other, task_a, task_b, extension)
+    research_a = research_create(
+        scope=office,
+        title="Ứng dụng tiến bộ kỹ thuật cải tạo và phát triển vùng sản xuất chè hàng hóa",
+        start_year=2023,
+        stage="contracted",
+        managing_unit=world.unit_a,
+        officer=world.people["officer"],
+    )
+    return PageData(world, doc_a, doc_other, task_a, task_b, extension, research_a)
 
 
 def client_for(world: OrgWorld, role: str) -> Client:

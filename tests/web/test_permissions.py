@@ -44,6 +44,10 @@ def doc_a(d: PageData) -> dict[str, int]:
     return {"pk": d.doc_a.pk}
 
 
+def research_a(d: PageData) -> dict[str, int]:
+    return {"pk": d.research_a.pk}
+
+
 def person(d: PageData) -> dict[str, int]:
     return {"pk": d.world.people["other_officer"].pk}
 
@@ -104,6 +108,16 @@ RULES: dict[str, Rule] = {
         get={**allowed(ASSIGNERS, 200), "unit_head": 404, "officer": 404},
         post={**allowed(ASSIGNERS, 302), "unit_head": 404, "officer": 404},
     ),
+    "research_list": Rule(get=roles(200), post=roles(200)),
+    "research_export": Rule(get=roles(200), post=roles(405)),
+    "research_chase": Rule(get=roles(200), post=roles(200)),
+    "research_create": Rule(get=allowed(EDITORS, 200), post=allowed(EDITORS, 400)),
+    "research_import": Rule(get=allowed(ASSIGNERS, 200), post=allowed(ASSIGNERS, 400)),
+    "research_detail": Rule(research_a, get=roles(200), post=roles(200)),
+    "research_edit": Rule(research_a, get=allowed(EDITORS, 200), post=allowed(EDITORS, 400)),
+    "research_event": Rule(research_a, get=allowed(WORKERS, 200), post=allowed(WORKERS, 400)),
+    "research_record_docx": Rule(research_a, get=roles(200), post=roles(405)),
+    "research_record_xlsx": Rule(research_a, get=roles(200), post=roles(405)),
     "unit_list": Rule(get=allowed({"admin"}, 200), post=allowed({"admin"}, 200)),
     "unit_create": Rule(get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),
     "unit_edit": Rule(lambda d: {"pk": d.world.unit_b.pk}, get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),

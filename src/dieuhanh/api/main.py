@@ -15,7 +15,7 @@ from ninja.renderers import JSONRenderer
 
 from dieuhanh.api.auth import TOKEN_OR_SESSION
 from dieuhanh.api.errors import ERROR_STATUSES, error_json, install_handlers
-from dieuhanh.api.resources import assigners, documents, imports, me, people, reports, tasks, tokens, units
+from dieuhanh.api.resources import assigners, documents, imports, me, people, reports, research, tasks, tokens, units
 
 DESCRIPTION = """\
 API của hệ thống điều hành Sở Khoa học và Công nghệ: sổ văn bản, nhiệm vụ, phòng đơn vị, cán bộ,
@@ -62,7 +62,7 @@ api = DieuhanhAPI(
     docs_url="/docs",
 )
 install_handlers(api)
-for module in (me, units, people, assigners, documents, imports, tasks, reports, tokens):
+for module in (me, units, people, assigners, documents, imports, tasks, research, reports, tokens):
     api.add_router("", module.router)
 
 

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "dieuhanh.tasks",
     "dieuhanh.reports",
     "dieuhanh.notifications",
+    "dieuhanh.research",
     "dieuhanh.extraction",
     "dieuhanh.demo",
     "dieuhanh.web",

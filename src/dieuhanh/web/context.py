@@ -16,13 +16,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Tổng quan", reverse("web:dashboard"), "dashboard"),
         ("Nhiệm vụ", reverse("web:task_list"), "task"),
         ("Văn bản", reverse("web:document_list"), "document"),
+        ("Nhiệm vụ KH&CN", reverse("web:research_list"), "research"),
     ]
     if scope.can_manage_org:
         items.append(("Quản trị", reverse("web:person_list"), "manage"))
     match = getattr(request, "resolver_match", None)
     name = match.url_name if match else ""
     section = (
-        "task"
+        "research"
+        if name.startswith("research")
+        else "task"
         if name.startswith(("task", "extension"))
         else "document"
         if name.startswith(("document", "citation", "import"))

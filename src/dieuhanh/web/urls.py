@@ -3,7 +3,7 @@ matrix test (tests/web/test_permissions.py), which fails otherwise."""
 
 from django.urls import path
 
-from dieuhanh.web.views import auth, dashboard, documents, imports, manage, task_actions, tasks
+from dieuhanh.web.views import auth, dashboard, documents, imports, manage, research, task_actions, tasks
 
 app_name = "web"
 
@@ -35,6 +35,17 @@ urlpatterns = [
     path("nhap-van-ban/<int:pk>/", imports.import_review, name="import_review"),
     path("nhap-van-ban/<int:pk>/xac-nhan/", imports.import_confirm_view, name="import_confirm"),
     path("nhap-van-ban/<int:pk>/bo/", imports.import_discard_view, name="import_discard"),
+    # research tasks (nhiệm vụ KH&CN)
+    path("nhiem-vu-khcn/", research.research_list, name="research_list"),
+    path("nhiem-vu-khcn/xuat-excel/", research.research_export, name="research_export"),
+    path("nhiem-vu-khcn/don-doc/", research.research_chase, name="research_chase"),
+    path("nhiem-vu-khcn/them/", research.research_create, name="research_create"),
+    path("nhiem-vu-khcn/nhap-excel/", research.research_import, name="research_import"),
+    path("nhiem-vu-khcn/<int:pk>/", research.research_detail, name="research_detail"),
+    path("nhiem-vu-khcn/<int:pk>/sua/", research.research_edit, name="research_edit"),
+    path("nhiem-vu-khcn/<int:pk>/buoc/", research.research_event, name="research_event"),
+    path("nhiem-vu-khcn/<int:pk>/ho-so.docx", research.research_record_docx, name="research_record_docx"),
+    path("nhiem-vu-khcn/<int:pk>/ho-so.xlsx", research.research_record_xlsx, name="research_record_xlsx"),
     # the organisation admin
     path("quan-tri/don-vi/", manage.unit_list, name="unit_list"),
     path("quan-tri/don-vi/them/", manage.unit_create, name="unit_create"),
