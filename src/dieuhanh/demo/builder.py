@@ -25,6 +25,7 @@ DEMO_PASSWORD = "demo2024"
 STEP_MODULES = [
     "dieuhanh.demo.bac_giang",
     "dieuhanh.demo.imports",
+    "dieuhanh.demo.reports",
 ]
 
 

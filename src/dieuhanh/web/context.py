@@ -16,6 +16,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Tổng quan", reverse("web:dashboard"), "dashboard"),
         ("Nhiệm vụ", reverse("web:task_list"), "task"),
         ("Văn bản", reverse("web:document_list"), "document"),
+        ("Báo cáo", reverse("web:report_home"), "report"),
     ]
     if scope.can_manage_org:
         items.append(("Quản trị", reverse("web:person_list"), "manage"))
@@ -26,6 +27,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         if name.startswith(("task", "extension"))
         else "document"
         if name.startswith(("document", "citation"))
+        else "report"
+        if name.startswith(("report", "period_report", "submission"))
         else "manage"
         if name.startswith(("unit", "person"))
         else "dashboard"

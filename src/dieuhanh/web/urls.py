@@ -3,7 +3,7 @@ matrix test (tests/web/test_permissions.py), which fails otherwise."""
 
 from django.urls import path
 
-from dieuhanh.web.views import auth, dashboard, documents, manage, task_actions, tasks
+from dieuhanh.web.views import auth, dashboard, documents, manage, reports, task_actions, tasks
 
 app_name = "web"
 
@@ -29,6 +29,23 @@ urlpatterns = [
     path("van-ban/<int:pk>/", documents.document_detail, name="document_detail"),
     path("van-ban/<int:pk>/tep/", documents.document_file, name="document_file"),
     path("van-ban/<int:pk>/trich-dan/", documents.citation_add_view, name="citation_add"),
+    # periodic reports
+    path("bao-cao/", reports.report_home, name="report_home"),
+    path("bao-cao/phu-luc/", reports.report_appendix, name="report_appendix"),
+    path("bao-cao/loai/them/", reports.report_type_create_view, name="report_type_create"),
+    path("bao-cao/loai/<int:pk>/", reports.report_type_edit, name="report_type_edit"),
+    path("bao-cao/loai/<int:pk>/mo-ky/", reports.report_open, name="report_open"),
+    path("bao-cao/loai/<int:pk>/mau/", reports.report_template, name="report_template"),
+    path("bao-cao/loai/<int:pk>/mau/tai-ve/", reports.report_template_download, name="report_template_download"),
+    path("bao-cao/loai/<int:pk>/mau/mac-dinh/", reports.report_template_reset, name="report_template_reset"),
+    path("bao-cao/ky/<int:pk>/", reports.period_report_detail, name="period_report_detail"),
+    path("bao-cao/ky/<int:pk>/sua/", reports.period_report_edit, name="period_report_edit"),
+    path("bao-cao/ky/<int:pk>/nhac/", reports.period_report_remind_view, name="period_report_remind"),
+    path("bao-cao/ky/<int:pk>/khoa/", reports.period_report_lock_view, name="period_report_lock"),
+    path("bao-cao/ky/<int:pk>/mo-khoa/", reports.period_report_unlock_view, name="period_report_unlock"),
+    path("bao-cao/ky/<int:pk>/tai-ve/<str:fmt>/", reports.period_report_download, name="period_report_download"),
+    path("bao-cao/ky/<int:pk>/don-vi/<int:unit_pk>/", reports.submission_edit, name="submission_edit"),
+    path("bao-cao/ky/<int:pk>/don-vi/<int:unit_pk>/duyet/", reports.submission_approve_view, name="submission_approve"),
     # the organisation admin
     path("quan-tri/don-vi/", manage.unit_list, name="unit_list"),
     path("quan-tri/don-vi/them/", manage.unit_create, name="unit_create"),

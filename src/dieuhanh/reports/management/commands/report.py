@@ -3,6 +3,7 @@
   dieuhanh report summary --org SLUG --period 2024-Q1 [--json]
   dieuhanh report summary --org SLUG --as-of 2024-03-26 [--json]
   dieuhanh report appendix --org SLUG --period 2024-Q1 [--assigner upstream|NAMES] --out FILE.docx|.xlsx
+  dieuhanh report build --org SLUG --type CODE --period 2024-Q1 --out FILE.docx|.html|.pdf
 
 The JSON of `summary` is a stable contract (operators and our own checks read it): see
 `dieuhanh.reports.figures.Summary.as_dict`.
@@ -55,7 +56,7 @@ def render_summary_text(summary: Summary, org_name: str) -> str:
 
 
 class Command(BaseCommand):
-    help = "Báo cáo của một cơ quan: số liệu kỳ báo cáo (summary), phụ lục nhiệm vụ (appendix)."
+    help = "Báo cáo của một cơ quan: số liệu kỳ (summary), phụ lục nhiệm vụ (appendix), báo cáo đầy đủ (build)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="subcommand", required=True, parser_class=type(parser))
@@ -78,11 +79,19 @@ class Command(BaseCommand):
         )
         appendix.add_argument("--out", required=True, help="tệp ra: .docx (Word) hoặc .xlsx (Excel)")
 
+        build = sub.add_parser("build", help="Báo cáo định kỳ đầy đủ của một kỳ (kèm phụ lục), ra tệp Word/HTML/PDF.")
+        build.add_argument("--org", required=True, help="mã ngắn của cơ quan, ví dụ bac-giang")
+        build.add_argument("--type", required=True, dest="type_code", help="mã loại báo cáo, ví dụ quy")
+        build.add_argument("--period", required=True, help="kỳ của loại báo cáo, ví dụ 2024-Q1")
+        build.add_argument("--out", required=True, help="tệp ra: .docx, .html hoặc .pdf (cần LibreOffice)")
+
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "summary":
             self.summary(**options)
         elif options["subcommand"] == "appendix":
             self.appendix(**options)
+        elif options["subcommand"] == "build":
+            self.build(**options)
         else:  # pragma: no cover - argparse refuses other names
             raise UsageError(f"không có lệnh con {options['subcommand']}")
 
@@ -115,4 +124,41 @@ class Command(BaseCommand):
             f"{out}: {result.task_count} nhiệm vụ; đã thực hiện {vi_count(c.done)} (chậm {vi_count(c.done_late)}), "
             f"đang thực hiện {vi_count(c.in_progress)} trong hạn, {vi_count(c.overdue)} quá hạn; "
             f"chưa thực hiện {vi_count(c.not_started)}.\n"
+        )
+
+    def build(self, **options: Any) -> None:
+        from dieuhanh.reports.assembly import assemble, report_file
+        from dieuhanh.reports.models import PeriodReport, ReportType
+        from dieuhanh.reports.selectors import report_type_by_code
+
+        scope = org_scope(options["org"])
+        try:
+            report_type = report_type_by_code(scope, options["type_code"])
+        except ReportType.DoesNotExist:
+            codes = ", ".join(ReportType.objects.filter(org=scope.org).values_list("code", flat=True)) or "chưa có"
+            raise UsageError(f"không có loại báo cáo mã “{options['type_code']}”. Các mã hiện có: {codes}.") from None
+        period = report_type.period(options["period"])
+        out = Path(options["out"])
+        fmt = out.suffix.lower().lstrip(".") or "docx"
+        if fmt not in ("docx", "html", "pdf"):
+            raise UsageError(f"định dạng “{fmt}” không hỗ trợ; dùng .docx, .html hoặc .pdf.")
+        report = PeriodReport.objects.filter(report_type=report_type, period_key=period.key).first()
+        if report is None:  # a period nobody opened: the figures alone, without unit submissions
+            report = PeriodReport(
+                org=scope.org,
+                report_type=report_type,
+                period_key=period.key,
+                start=period.start,
+                end=period.end,
+                due_on=report_type.due_on(period),
+            )
+        assembled = assemble(scope, report)
+        generated = report_file(assembled, report, fmt)
+        if generated is None:
+            raise UsageError("không tạo được PDF: máy chưa cài LibreOffice (soffice). Dùng .docx hoặc .html.")
+        out.write_bytes(generated.content)
+        c = assembled.appendix.counts
+        self.stdout.write(
+            f"{out}: {report.report_type.name} ({period.label}); {len(assembled.submissions)} đơn vị đã nộp; "
+            f"phụ lục {vi_count(c.total)} nhiệm vụ; nhiệm vụ kỳ sau: {len(assembled.next_tasks)}.\n"
         )
