@@ -38,6 +38,7 @@ class AppendixForm(forms.Form):
             ("internal", "Lãnh đạo Sở giao"),
         ]
         choices += [(a.name, a.name) for a in assigners_visible(scope)]
+        choices.append(("all", "Mọi nơi giao"))
         cast(forms.ChoiceField, self.fields["noi_giao"]).choices = choices
         self.fields["ky"].initial = current_quarter_key(scope)
 
