@@ -306,3 +306,22 @@ def test_number_and_date_print_on_the_header_once_given(world, quarterly):
     assert header.place_date_line.endswith("ngày 15 tháng 3 năm 2024")
     with pytest.raises(ValidationError):
         period_report_update(scope=world.scope("office"), report=report, version=report.version, number="12/BC")
+
+
+def test_assembly_queries_do_not_grow_with_tasks(world, quarterly, django_assert_max_num_queries):
+    _, report = quarterly
+    ubnd = AssignerFactory(org=world.org, name="UBND tỉnh", level=Assigner.Level.UPSTREAM)
+    for i in range(30):
+        TaskFactory(
+            org=world.org,
+            assigner=ubnd,
+            lead_unit=world.unit_b,
+            source_document=DocumentFactory(org=world.org),
+            original_deadline=D(2024, 5, 1 + i % 28),
+            started_on=D(2024, 1, 11),
+        )
+    for unit in (world.unit_a, world.unit_b):
+        submission_save(scope=world.operator, report=report, unit=unit, entries=entries(), submit=True)
+    with django_assert_max_num_queries(25):
+        assembled = assemble(world.operator, report, today=D(2024, 4, 1))
+    assert assembled.appendix.task_count == 30

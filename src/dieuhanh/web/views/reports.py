@@ -385,7 +385,9 @@ def submission_edit(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse
     require(can_submit_for(scope, unit), "Bạn chỉ được nhập báo cáo của đơn vị mình.")
     submission = UnitSubmission.objects.filter(report=report, unit=unit).prefetch_related("entries").first()
     entries = {e.field: e for e in submission.entries.all()} if submission else {}
-    sections = list(report.report_type.sections.filter(is_active=True).order_by("order", "id"))
+    sections = list(
+        report.report_type.sections.filter(is_active=True).prefetch_related("units").order_by("order", "id")
+    )
     # the unit's own fields of work first
     sections.sort(key=lambda s: 0 if unit in s.units.all() else 1)
     form = SubmissionForm(
