@@ -53,6 +53,9 @@ class ApiClient:
     def patch(self, path: str, data: Any = None, **extra: Any) -> Response:
         return self._send("patch", path, data, **extra)
 
+    def put(self, path: str, data: Any = None, **extra: Any) -> Response:
+        return self._send("put", path, data, **extra)
+
     def delete(self, path: str, **extra: Any) -> Response:
         return self._wrap(self.client.delete(BASE + path, headers=self._headers(extra), **extra))
 

@@ -133,6 +133,23 @@ RULES: dict[tuple[str, str], dict[str, str | int]] = {
         ok=WORK_ON, denied="admin viewer", hidden="other_officer stranger"
     ),
     ("GET", "/api/v1/reports/summary"): rules(ok=EVERYONE),
+    ("GET", "/api/v1/reports/appendix"): rules(ok=EVERYONE),
+    ("GET", "/api/v1/reports/types"): rules(ok=EVERYONE),
+    ("GET", "/api/v1/reports/periods"): rules(ok=EVERYONE),
+    ("GET", "/api/v1/reports/periods/{report_id}"): rules(ok=READ_ORG + " other_officer", hidden="stranger"),
+    # unit A's submission: its people and those who compile the report
+    ("PUT", "/api/v1/reports/periods/{report_id}/units/{unit_id}"): rules(
+        ok="leader office unit_head officer", denied="admin other_officer viewer", hidden="stranger"
+    ),
+    ("POST", "/api/v1/reports/periods/{report_id}/remind"): rules(
+        ok="leader office", denied="admin unit_head officer other_officer viewer", hidden="stranger"
+    ),
+    ("POST", "/api/v1/reports/periods/{report_id}/lock"): rules(
+        ok="leader office", denied="admin unit_head officer other_officer viewer", hidden="stranger"
+    ),
+    ("GET", "/api/v1/reports/periods/{report_id}/document"): rules(
+        ok="admin leader office viewer", denied="unit_head officer other_officer", hidden="stranger"
+    ),
     ("GET", "/api/v1/tokens"): rules(ok=EVERYONE),
     ("POST", "/api/v1/tokens"): rules(ok=EVERYONE),
     # a token is revoked by its person or the organisation admin; to anyone else it does not exist
@@ -255,10 +272,40 @@ CALLS: dict[tuple[str, str], Callable[[Scene], Call]] = {
         f"/research/{s.research.pk}/events", {"kind": "progress_check", "date": "2024-02-01"}
     ),
     ("GET", "/api/v1/reports/summary"): lambda s: Call("/reports/summary?period=2024-Q1"),
+    ("GET", "/api/v1/reports/appendix"): lambda s: Call("/reports/appendix?period=2024-Q1&format=xlsx"),
+    ("GET", "/api/v1/reports/types"): lambda s: Call("/reports/types"),
+    ("GET", "/api/v1/reports/periods"): lambda s: Call("/reports/periods"),
+    ("GET", "/api/v1/reports/periods/{report_id}"): lambda s: Call(f"/reports/periods/{period_report(s).pk}"),
+    ("PUT", "/api/v1/reports/periods/{report_id}/units/{unit_id}"): lambda s: Call(
+        f"/reports/periods/{period_report(s).pk}/units/{s.world.unit_a.pk}",
+        {"entries": {"research": {"results": "Nghiệm thu 01 đề tài."}}, "submit": True},
+    ),
+    ("POST", "/api/v1/reports/periods/{report_id}/remind"): lambda s: Call(
+        f"/reports/periods/{period_report(s).pk}/remind", {}
+    ),
+    ("POST", "/api/v1/reports/periods/{report_id}/lock"): lambda s: Call(
+        f"/reports/periods/{period_report(s).pk}/lock", {}
+    ),
+    ("GET", "/api/v1/reports/periods/{report_id}/document"): lambda s: Call(
+        f"/reports/periods/{period_report(s).pk}/document?format=html"
+    ),
     ("GET", "/api/v1/tokens"): lambda s: Call("/tokens"),
     ("POST", "/api/v1/tokens"): lambda s: Call("/tokens", {"name": "Đồng bộ"}),
     ("DELETE", "/api/v1/tokens/{token_id}"): lambda s: Call(f"/tokens/{s.token_id}"),
 }
+
+
+def period_report(s: Scene) -> Any:
+    """The Q1/2024 report of a quarterly report type with units A and B (made once per scene)."""
+    if not hasattr(s, "period_report"):
+        from dieuhanh.reports.services import period_report_open, report_type_create
+
+        office = s.world.scope("office")
+        report_type = report_type_create(
+            scope=office, code="quy", name="Báo cáo quý", period_kind="quarter", units=[s.world.unit_a, s.world.unit_b]
+        )
+        s.period_report = period_report_open(scope=office, report_type=report_type, period_key="2024-Q1")  # type: ignore[attr-defined]
+    return s.period_report  # type: ignore[attr-defined]
 
 
 def api_operations() -> set[tuple[str, str]]:

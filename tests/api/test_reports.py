@@ -71,3 +71,53 @@ def test_bad_parameters_are_422_with_a_message(as_role, params, field):
     assert response.status == 422
     assert field in response.body["fields"]
     assert response.body["message"][:1].isupper()
+
+
+# --- periodic reports ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def period_report(world):
+    from dieuhanh.reports.services import period_report_open, report_type_create
+
+    office = world.scope("office")
+    rt = report_type_create(
+        scope=office, code="quy", name="Báo cáo quý", period_kind="quarter", units=[world.unit_a, world.unit_b]
+    )
+    return period_report_open(scope=office, report_type=rt, period_key="2024-Q1")
+
+
+def test_a_unit_submits_through_the_api_and_the_office_sees_who_is_missing(world, as_role, period_report):
+    url = f"/reports/periods/{period_report.pk}/units/{world.unit_a.pk}"
+    body = {"entries": {"research": {"results": "Nghiệm thu 01 đề tài.", "figures": "Đề tài: 01"}}, "submit": True}
+    response = as_role("unit_head").put(url, body)
+    assert response.status == 200
+    assert response.body["state"] == "submitted"
+    detail = as_role("office").get(f"/reports/periods/{period_report.pk}").body
+    units = {u["unit_id"]: u for u in detail["units"]}
+    assert units[world.unit_a.pk]["sections_filled"] == 1
+    assert units[world.unit_b.pk]["timeliness"] == "missing"  # the due date (16/03/2024) is long past
+    assert (detail["completeness"]["expected"], detail["completeness"]["missing"]) == (2, 1)
+
+
+def test_a_bad_figure_line_is_a_422_in_vietnamese(world, as_role, period_report):
+    url = f"/reports/periods/{period_report.pk}/units/{world.unit_a.pk}"
+    response = as_role("unit_head").put(url, {"entries": {"research": {"figures": "Kiểm định"}}})
+    assert response.status == 422
+    assert "Tên số liệu: giá trị" in json.dumps(response.body, ensure_ascii=False)
+
+
+def test_a_locked_period_refuses_submissions(world, as_role, period_report):
+    assert as_role("office").post(f"/reports/periods/{period_report.pk}/lock").body["locked"] is True
+    url = f"/reports/periods/{period_report.pk}/units/{world.unit_a.pk}"
+    response = as_role("unit_head").put(url, {"entries": {"research": {"results": "Muộn"}}})
+    assert response.status == 403
+    assert "đã khóa" in response.body["message"]
+
+
+def test_appendix_by_api_is_an_excel_file(world, as_role, tasks):
+    response = as_role("office").get("/reports/appendix", {"period": "2024-Q1", "assigner": "all", "format": "xlsx"})
+    assert response.status == 200
+    assert response.raw["Content-Disposition"].endswith('.xlsx"')
+    bad = as_role("office").get("/reports/appendix", {"period": "2024-Q1", "assigner": "Bộ Quốc phòng"})
+    assert bad.status == 422

@@ -72,6 +72,36 @@ def allowed(who: set[str], ok: Any, no: Any = 403) -> dict[str, Any]:
     return {role: ok if role in who else no for role in ALL}
 
 
+def period_report(d: PageData) -> Any:
+    """A quarterly report type with units A and B, and its Q1/2024 report (made once per test)."""
+    if not hasattr(d, "period_report"):
+        from dieuhanh.reports.services import period_report_open, report_type_create
+
+        office = d.world.scope("office")
+        report_type = report_type_create(
+            scope=office, code="quy", name="Báo cáo quý", period_kind="quarter", units=[d.world.unit_a, d.world.unit_b]
+        )
+        d.period_report = period_report_open(scope=office, report_type=report_type, period_key="2024-Q1")  # type: ignore[attr-defined]
+    return d.period_report  # type: ignore[attr-defined]
+
+
+def report_type(d: PageData) -> dict[str, int]:
+    return {"pk": period_report(d).report_type_id}
+
+
+def report_pk(d: PageData) -> dict[str, int]:
+    return {"pk": period_report(d).pk}
+
+
+def report_unit_a(d: PageData) -> dict[str, int]:
+    return {"pk": period_report(d).pk, "unit_pk": d.world.unit_a.pk}
+
+
+REPORT_MANAGERS = ASSIGNERS  # the Office and the leaders
+WHOLE_ORG = {"admin", "leader", "office", "viewer"}
+UNIT_A_WRITERS = REPORT_MANAGERS | {"unit_head", "officer"}
+
+
 RULES: dict[str, Rule] = {
     "sign_in": Rule(get=roles(302), post=roles(302), anon=(200, 200), no_person=(302, 302)),
     "sign_out": Rule(get=roles(405), post=roles(302), anon=(405, 302), no_person=(405, 302)),
@@ -126,6 +156,25 @@ RULES: dict[str, Rule] = {
     "person_edit": Rule(person, get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),
     "person_login": Rule(person, get=allowed({"admin"}, 200), post=allowed({"admin"}, 400)),
     "person_deactivate": Rule(person, get=allowed({"admin"}, 200), post=allowed({"admin"}, 302)),
+    # periodic reports; locking and unlocking last: a locked report is read-only for what follows
+    "report_home": Rule(get=roles(200), post=roles(405)),
+    "report_appendix": Rule(get=roles(200), post=roles(405)),
+    "report_type_create": Rule(get=allowed(REPORT_MANAGERS, 200), post=allowed(REPORT_MANAGERS, 400)),
+    "report_type_edit": Rule(report_type, get=allowed(REPORT_MANAGERS, 200), post=allowed(REPORT_MANAGERS, 400)),
+    "report_open": Rule(report_type, get=roles(405), post=allowed(REPORT_MANAGERS, 302)),
+    "report_template": Rule(report_type, get=allowed(REPORT_MANAGERS, 200), post=allowed(REPORT_MANAGERS, 400)),
+    "report_template_download": Rule(report_type, get=allowed(REPORT_MANAGERS, 200), post=roles(405)),
+    "report_template_reset": Rule(report_type, get=roles(405), post=allowed(REPORT_MANAGERS, 302)),
+    "period_report_detail": Rule(report_pk, get=roles(200), post=roles(405)),
+    "period_report_edit": Rule(report_pk, get=allowed(REPORT_MANAGERS, 200), post=allowed(REPORT_MANAGERS, 400)),
+    "period_report_remind": Rule(report_pk, get=roles(405), post=allowed(REPORT_MANAGERS, 302)),
+    "period_report_download": Rule(
+        lambda d: {**report_pk(d), "fmt": "docx"}, get=allowed(WHOLE_ORG, 200), post=roles(405)
+    ),
+    "submission_edit": Rule(report_unit_a, get=allowed(UNIT_A_WRITERS, 200), post=allowed(UNIT_A_WRITERS, 400)),
+    "submission_approve": Rule(report_unit_a, get=roles(405), post=allowed(REPORT_MANAGERS, 302)),
+    "period_report_lock": Rule(report_pk, get=roles(405), post=allowed(REPORT_MANAGERS, 302)),
+    "period_report_unlock": Rule(report_pk, get=roles(405), post=allowed({"leader"}, 302)),
 }
 
 

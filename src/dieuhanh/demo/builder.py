@@ -26,6 +26,7 @@ STEP_MODULES = [
     "dieuhanh.demo.bac_giang",
     "dieuhanh.demo.imports",
     "dieuhanh.demo.research",
+    "dieuhanh.demo.reports",
 ]
 
 

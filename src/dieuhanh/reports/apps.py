@@ -7,5 +7,5 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo"
 
     def ready(self) -> None:
-        # Figure providers register themselves with reports.contributions on import.
-        from dieuhanh.reports import task_figures  # noqa: F401
+        # Figure providers (reports.contributions) and due sources (core.due) register on import.
+        from dieuhanh.reports import due, task_figures  # noqa: F401

@@ -3,7 +3,7 @@ matrix test (tests/web/test_permissions.py), which fails otherwise."""
 
 from django.urls import path
 
-from dieuhanh.web.views import auth, dashboard, documents, imports, manage, research, task_actions, tasks
+from dieuhanh.web.views import auth, dashboard, documents, imports, manage, reports, research, task_actions, tasks
 
 app_name = "web"
 
@@ -46,6 +46,23 @@ urlpatterns = [
     path("nhiem-vu-khcn/<int:pk>/buoc/", research.research_event, name="research_event"),
     path("nhiem-vu-khcn/<int:pk>/ho-so.docx", research.research_record_docx, name="research_record_docx"),
     path("nhiem-vu-khcn/<int:pk>/ho-so.xlsx", research.research_record_xlsx, name="research_record_xlsx"),
+    # periodic reports
+    path("bao-cao/", reports.report_home, name="report_home"),
+    path("bao-cao/phu-luc/", reports.report_appendix, name="report_appendix"),
+    path("bao-cao/loai/them/", reports.report_type_create_view, name="report_type_create"),
+    path("bao-cao/loai/<int:pk>/", reports.report_type_edit, name="report_type_edit"),
+    path("bao-cao/loai/<int:pk>/mo-ky/", reports.report_open, name="report_open"),
+    path("bao-cao/loai/<int:pk>/mau/", reports.report_template, name="report_template"),
+    path("bao-cao/loai/<int:pk>/mau/tai-ve/", reports.report_template_download, name="report_template_download"),
+    path("bao-cao/loai/<int:pk>/mau/mac-dinh/", reports.report_template_reset, name="report_template_reset"),
+    path("bao-cao/ky/<int:pk>/", reports.period_report_detail, name="period_report_detail"),
+    path("bao-cao/ky/<int:pk>/sua/", reports.period_report_edit, name="period_report_edit"),
+    path("bao-cao/ky/<int:pk>/nhac/", reports.period_report_remind_view, name="period_report_remind"),
+    path("bao-cao/ky/<int:pk>/khoa/", reports.period_report_lock_view, name="period_report_lock"),
+    path("bao-cao/ky/<int:pk>/mo-khoa/", reports.period_report_unlock_view, name="period_report_unlock"),
+    path("bao-cao/ky/<int:pk>/tai-ve/<str:fmt>/", reports.period_report_download, name="period_report_download"),
+    path("bao-cao/ky/<int:pk>/don-vi/<int:unit_pk>/", reports.submission_edit, name="submission_edit"),
+    path("bao-cao/ky/<int:pk>/don-vi/<int:unit_pk>/duyet/", reports.submission_approve_view, name="submission_approve"),
     # the organisation admin
     path("quan-tri/don-vi/", manage.unit_list, name="unit_list"),
     path("quan-tri/don-vi/them/", manage.unit_create, name="unit_create"),
